@@ -1,0 +1,47 @@
+package dev.strata.engine;
+
+/**
+ * The 8-byte trailer of an internal key: a 56-bit sequence number and an 8-bit {@link EntryKind}.
+ *
+ * <pre>
+ *   63                                                   8 7        0
+ *  +------------------------------------------------------+----------+
+ *  |                 sequence number (56 bits)            |   kind   |
+ *  +------------------------------------------------------+----------+
+ * </pre>
+ *
+ * Sequence numbers start at 1 and grow by one per write (a batch takes a contiguous range); 0 is
+ * never used by a write, which lets "sequence ≤ snapshot" searches start from
+ * {@code pack(snapshot, MAX_KIND)}.
+ */
+public final class Trailer {
+    /** The largest sequence number a trailer can hold. */
+    public static final long MAX_SEQUENCE = (1L << 56) - 1;
+
+    private Trailer() {
+    }
+
+    public static long pack(final long sequence, final EntryKind kind) {
+        return pack(sequence, kind.code());
+    }
+
+    public static long pack(final long sequence, final int kindCode) {
+        return (sequence << 8) | (kindCode & 0xFF);
+    }
+
+    public static long sequence(final long trailer) {
+        return trailer >>> 8;
+    }
+
+    public static int kindCode(final long trailer) {
+        return (int)(trailer & 0xFF);
+    }
+
+    /**
+     * @return the trailer that sorts first among all versions of a key with sequence ≤ {@code sequence}
+     *     (highest kind code, so it sorts before every real entry at that sequence)
+     */
+    public static long seekTrailer(final long sequence) {
+        return pack(sequence, 0xFF);
+    }
+}
