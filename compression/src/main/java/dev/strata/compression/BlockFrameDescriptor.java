@@ -27,7 +27,8 @@ import org.agrona.MutableDirectBuffer;
  *
  * <ul>
  *   <li>Byte 5 (flags): bits 0-3 hold the format version ({@link #VERSION} = 1); bit 4 ({@link
- *       #FLAG_DICTIONARY}) says a dictionary id follows the header; bits 5-7 are reserved (0).</li>
+ *       #FLAG_DICTIONARY}) says a dictionary id follows the header, and is set exactly when the codec
+ *       is {@link CodecType#ZSTD_DICT}; bits 5-7 are reserved (0).</li>
  *   <li>The CRC32C covers everything after itself: header, dictionary id and payload, so a flipped
  *       bit anywhere in the frame is detected before the payload is decompressed.</li>
  *   <li>Lengths are 0 to {@link Codec#MAX_INPUT_LENGTH}. For {@link CodecType#NONE} the payload is

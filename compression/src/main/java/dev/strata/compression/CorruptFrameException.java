@@ -16,7 +16,7 @@ public final class CorruptFrameException extends CompressionException {
         TRUNCATED,
         /** The format version in the flags byte is not one this reader knows. */
         UNSUPPORTED_VERSION,
-        /** Reserved bits or bytes are not zero. */
+        /** Reserved bits or bytes are not zero, or the dictionary flag does not match the codec. */
         RESERVED_BITS_SET,
         /** The codec id is not a known {@link CodecType}. */
         UNKNOWN_CODEC,

@@ -75,8 +75,18 @@ public final class FrameReader implements AutoCloseable {
             throw corrupt(offset, Reason.RESERVED_BITS_SET, "flags 0x" + Integer.toHexString(flags));
         }
         final int codecId = BlockFrameDescriptor.codecId(buffer, offset);
-        if (CodecType.fromId(codecId) == null) {
+        final CodecType type = CodecType.fromId(codecId);
+        if (type == null) {
             throw corrupt(offset, Reason.UNKNOWN_CODEC, "codec id " + codecId);
+        }
+        // only zstd-dict frames carry a dictionary id, and they always do; read() relies on it
+        if ((type == CodecType.ZSTD_DICT) != ((flags & FLAG_DICTIONARY) != 0)) {
+            throw corrupt(offset, Reason.RESERVED_BITS_SET, type == CodecType.ZSTD_DICT
+                ? "codec zstd-dict without the dictionary flag" : "dictionary flag set on codec " + type.label());
+        }
+        if (type == CodecType.NONE && compressed != uncompressed) {
+            throw corrupt(offset, Reason.BAD_LENGTH, "codec none with uncompressed length " + uncompressed
+                + " and stored length " + compressed);
         }
         return (int)frameLength;
     }
@@ -108,7 +118,7 @@ public final class FrameReader implements AutoCloseable {
         final int codecId = BlockFrameDescriptor.codecId(buffer, offset);
         final Codec decoder = hasDictionary
             ? dictionaryDecoder(BlockFrameDescriptor.dictionaryId(buffer, offset), offset)
-            : decoder(codecId, offset);
+            : decoder(codecId);
         final int n = decoder.decompress(buffer, offset + header, compressed, dst, dstOffset, uncompressed);
         if (n == Codec.WRONG_DICTIONARY) {
             throw new MissingDictionaryException(decoder.dictionaryId(), "frame at offset " + offset
@@ -121,14 +131,10 @@ public final class FrameReader implements AutoCloseable {
         return n;
     }
 
-    private Codec decoder(final int codecId, final int offset) {
+    private Codec decoder(final int codecId) {
         Codec decoder = decoders[codecId];
         if (decoder == null) {
-            final CodecType type = CodecType.fromId(codecId);
-            if (type == CodecType.ZSTD_DICT) {
-                throw corrupt(offset, Reason.RESERVED_BITS_SET, "codec zstd-dict without the dictionary flag");
-            }
-            decoder = Codecs.create(type);
+            decoder = Codecs.create(CodecType.fromId(codecId)); // verify() admits no zstd-dict frame without a dictionary id
             decoders[codecId] = decoder;
         }
         return decoder;

@@ -1,6 +1,7 @@
 package dev.strata.compression;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,12 +37,21 @@ public final class ZstdDictionary {
             throw new IllegalArgumentException("cannot train a dictionary from zero samples");
         }
         final byte[] buffer = new byte[maxDictSize];
-        final long size = Zstd.trainFromBuffer(samples.toArray(new byte[0][]), buffer, false);
+        final long size;
+        try {
+            size = Zstd.trainFromBuffer(samples.toArray(new byte[0][]), buffer, false);
+        } catch (final ZstdException e) { // zstd-jni throws for most trainer errors instead of returning them
+            throw cannotTrain(samples.size(), e.getMessage(), e);
+        }
         if (Zstd.isError(size)) {
-            throw new IllegalArgumentException("Zstd could not train a dictionary from " + samples.size()
-                + " samples (" + Zstd.getErrorName(size) + "): give more and larger samples");
+            throw cannotTrain(samples.size(), Zstd.getErrorName(size), null);
         }
         return of(Arrays.copyOf(buffer, (int)size));
+    }
+
+    private static IllegalArgumentException cannotTrain(final int samples, final String reason, final Throwable cause) {
+        return new IllegalArgumentException("Zstd could not train a dictionary from " + samples
+            + " samples (" + reason + "): give more and larger samples", cause);
     }
 
     /**

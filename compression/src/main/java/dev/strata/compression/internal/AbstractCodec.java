@@ -14,10 +14,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <h2>Design</h2>
  * Native libraries take either {@code byte[]} or direct {@link ByteBuffer}s. A {@link DirectBuffer}
  * can wrap either, or raw memory with no object at all. This class looks at both sides once per
- * call: two arrays go to {@link #compressArrays}, two direct buffers to {@link #compressDirect};
- * anything else is copied into an owned scratch buffer of the codec's preferred kind first (and the
- * result copied out). Scratch buffers grow on demand and are kept, so a warm codec allocates
- * nothing.
+ * call: two arrays go to {@link #compressArrays}, two direct buffers (with the ranges inside their
+ * limits) to {@link #compressDirect}; anything else is copied into an owned scratch buffer of the
+ * codec's preferred kind first (and the result copied out). Scratch buffers grow on demand and are
+ * kept, so a warm codec allocates nothing.
  *
  * <p>Compression into a destination smaller than {@link #maxCompressedLength(int)} goes through the
  * scratch output, so the native compressor never sees a buffer it could overrun and no exception is
@@ -29,8 +29,9 @@ public abstract class AbstractCodec implements Codec {
     private final boolean prefersArrays;
     private final UnsafeBuffer srcView = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer dstView = new UnsafeBuffer(0, 0);
-    private UnsafeBuffer scratchIn = new UnsafeBuffer(new byte[0]);
-    private UnsafeBuffer scratchOut = new UnsafeBuffer(new byte[0]);
+    // of the preferred kind (arrays or direct), created on first use
+    private UnsafeBuffer scratchIn;
+    private UnsafeBuffer scratchOut;
     private boolean closed;
 
     protected AbstractCodec(final CodecType type, final int level, final boolean prefersArrays) {
@@ -75,7 +76,8 @@ public abstract class AbstractCodec implements Codec {
         }
         final int bound = maxCompressedLength(srcLength);
         if (dstCapacity >= bound) {
-            return run(true, src, srcOffset, srcLength, dst, dstOffset, dstCapacity);
+            // the compressor never needs more than the bound; a larger capacity would only grow scratch buffers
+            return run(true, src, srcOffset, srcLength, dst, dstOffset, bound);
         }
         final UnsafeBuffer out = scratchOut(bound);
         final int n = run(true, src, srcOffset, srcLength, out, 0, bound);
@@ -138,8 +140,8 @@ public abstract class AbstractCodec implements Codec {
                 ? compressArrays(srcArray, s, srcLength, dstArray, d, dstCapacity)
                 : decompressArrays(srcArray, s, srcLength, dstArray, d, dstCapacity);
         }
-        final ByteBuffer srcDirect = prefersArrays ? null : directOf(src);
-        final ByteBuffer dstDirect = prefersArrays ? null : directOf(dst);
+        final ByteBuffer srcDirect = prefersArrays ? null : directOf(src, srcOffset, srcLength);
+        final ByteBuffer dstDirect = prefersArrays ? null : directOf(dst, dstOffset, dstCapacity);
         if (srcDirect != null && dstDirect != null) {
             final int s = src.wrapAdjustment() + srcOffset;
             final int d = dst.wrapAdjustment() + dstOffset;
@@ -150,33 +152,51 @@ public abstract class AbstractCodec implements Codec {
         return staged(compress, src, srcOffset, srcLength, dst, dstOffset, dstCapacity);
     }
 
-    /** Mixed kinds or raw memory: copy into scratch buffers of the preferred kind, run, copy out. */
+    /**
+     * Mixed kinds or raw memory: copy into scratch buffers of the preferred kind, run the primitive
+     * directly on them (no second dispatch, so this cannot recurse), copy out.
+     */
     private int staged(final boolean compress, final DirectBuffer src, final int srcOffset, final int srcLength,
         final MutableDirectBuffer dst, final int dstOffset, final int dstCapacity) {
         final UnsafeBuffer in = scratchIn(srcLength);
         in.putBytes(0, src, srcOffset, srcLength);
         final UnsafeBuffer out = scratchOut(dstCapacity);
-        final int n = run(compress, in, 0, srcLength, out, 0, dstCapacity);
-        if (n > 0) {
+        final int n;
+        if (prefersArrays) {
+            n = compress
+                ? compressArrays(in.byteArray(), 0, srcLength, out.byteArray(), 0, dstCapacity)
+                : decompressArrays(in.byteArray(), 0, srcLength, out.byteArray(), 0, dstCapacity);
+        } else {
+            n = compress
+                ? compressDirect(in.byteBuffer(), 0, srcLength, out.byteBuffer(), 0, dstCapacity)
+                : decompressDirect(in.byteBuffer(), 0, srcLength, out.byteBuffer(), 0, dstCapacity);
+        }
+        if (n > 0 && out != dst) { // out is dst when compress() runs into its own scratch output
             dst.putBytes(dstOffset, out, 0, n);
         }
         return n;
     }
 
-    private static ByteBuffer directOf(final DirectBuffer buffer) {
+    /**
+     * @return the direct {@link ByteBuffer} behind {@code buffer}, or {@code null} if there is none or
+     *     the range reaches past its limit: zstd-jni checks ranges against {@code limit()}, not
+     *     {@code capacity()}, and a {@link DirectBuffer} view must not depend on the limit, so such
+     *     ranges are staged instead
+     */
+    private static ByteBuffer directOf(final DirectBuffer buffer, final int offset, final int length) {
         final ByteBuffer bb = buffer.byteBuffer();
-        return bb != null && bb.isDirect() ? bb : null;
+        return bb != null && bb.isDirect() && (long)buffer.wrapAdjustment() + offset + length <= bb.limit() ? bb : null;
     }
 
     private UnsafeBuffer scratchIn(final int capacity) {
-        if (scratchIn.capacity() < capacity) {
+        if (scratchIn == null || scratchIn.capacity() < capacity) {
             scratchIn = newScratch(capacity);
         }
         return scratchIn;
     }
 
     private UnsafeBuffer scratchOut(final int capacity) {
-        if (scratchOut.capacity() < capacity) {
+        if (scratchOut == null || scratchOut.capacity() < capacity) {
             scratchOut = newScratch(capacity);
         }
         return scratchOut;

@@ -50,7 +50,9 @@ public final class DeflateCodec extends AbstractCodec {
             while (!inflater.finished()) {
                 final int n = inflater.inflate(dst, dstOffset + written, dstCapacity - written);
                 written += n;
-                if (n == 0) {
+                // a call can end the stream without output (the end-of-block code of an empty block,
+                // or one read after the output filled up); the inflater then also "needs input"
+                if (n == 0 && !inflater.finished()) {
                     if (inflater.needsDictionary() || inflater.needsInput()) {
                         return MALFORMED_INPUT;
                     }

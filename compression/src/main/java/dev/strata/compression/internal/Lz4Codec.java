@@ -7,11 +7,14 @@ import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4JNIFastResetCompressor;
 import net.jpountz.lz4.LZ4JNIHCFastResetCompressor;
 import net.jpountz.lz4.LZ4SafeDecompressor;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * LZ4 block format through lz4-java's JNI binding. The compressor keeps its native state between
  * calls (lz4-java's "fast reset" compressors, one per codec instance); decompression uses only the
- * <em>safe</em> decompressor, which never reads or writes outside the given ranges.
+ * <em>safe</em> decompressor, which never reads or writes outside the given ranges. That decompressor
+ * fails alike for malformed input and a short destination; on failure {@link Lz4BlockScanner} tells
+ * them apart (the failure path only).
  */
 public final class Lz4Codec extends AbstractCodec {
     private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.nativeInstance().safeDecompressor();
@@ -19,6 +22,7 @@ public final class Lz4Codec extends AbstractCodec {
     // exactly one is non-null; lz4-java's common base class is not public
     private final LZ4JNIFastResetCompressor fast;
     private final LZ4JNIHCFastResetCompressor high;
+    private final UnsafeBuffer scanView = new UnsafeBuffer(0, 0);
 
     /**
      * @param highCompression {@code true} for LZ4 HC (level 1..12), {@code false} for the fast
@@ -55,7 +59,8 @@ public final class Lz4Codec extends AbstractCodec {
         try {
             return DECOMPRESSOR.decompress(src, srcOffset, srcLength, dst, dstOffset, dstCapacity);
         } catch (final LZ4Exception e) {
-            return MALFORMED_INPUT;
+            scanView.wrap(src);
+            return failureStatus(srcOffset, srcLength, dstCapacity);
         }
     }
 
@@ -64,8 +69,16 @@ public final class Lz4Codec extends AbstractCodec {
         try {
             return DECOMPRESSOR.decompress(src, srcOffset, srcLength, dst, dstOffset, dstCapacity);
         } catch (final LZ4Exception e) {
-            return MALFORMED_INPUT;
+            scanView.wrap(src);
+            return failureStatus(srcOffset, srcLength, dstCapacity);
         }
+    }
+
+    /** @return {@link #DST_TOO_SMALL} if the block is well formed but decodes to more than {@code dstCapacity} */
+    private int failureStatus(final int srcOffset, final int srcLength, final int dstCapacity) {
+        final long decoded = Lz4BlockScanner.decodedLength(scanView, srcOffset, srcLength);
+        scanView.wrap(0, 0);
+        return decoded > dstCapacity ? DST_TOO_SMALL : MALFORMED_INPUT;
     }
 
     @Override

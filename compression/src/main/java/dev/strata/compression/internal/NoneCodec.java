@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 /** Stores data as is. */
 public final class NoneCodec extends AbstractCodec {
     public NoneCodec() {
-        super(CodecType.NONE, 0, true);
+        super(CodecType.NONE, 0, false); // direct-to-direct copies need no staging
     }
 
     @Override
