@@ -1,0 +1,97 @@
+package dev.strata.engine.sst;
+
+import static dev.strata.engine.sst.SegmentFileDescriptor.ORDER;
+
+import dev.strata.CorruptionException;
+import dev.strata.compression.CompressionException;
+import dev.strata.compression.FrameReader;
+import org.agrona.ExpandableDirectByteBuffer;
+
+/**
+ * The scratch a thread needs to read sorted segments: frame and block buffers, a frame reader
+ * (decoders) and two cursors. Owned by one reader at a time (a get, a scan cursor); allocates
+ * nothing once its buffers have grown to the largest block. The block cursor's views are valid
+ * until the next call that loads a block.
+ */
+public final class SstReadContext implements AutoCloseable {
+    private final FrameReader frames = new FrameReader();
+    private final ExpandableDirectByteBuffer frame = new ExpandableDirectByteBuffer(64 * 1024);
+    private final ExpandableDirectByteBuffer block = new ExpandableDirectByteBuffer(64 * 1024);
+    private final DataBlockCursor indexCursor = new DataBlockCursor();
+    private final DataBlockCursor blockCursor = new DataBlockCursor();
+    private long blocksRead;
+
+    DataBlockCursor indexCursor() {
+        return indexCursor;
+    }
+
+    /** @return the cursor over the last data block loaded */
+    public DataBlockCursor block() {
+        return blockCursor;
+    }
+
+    /** @return data blocks read from the tier by this context */
+    public long blocksRead() {
+        return blocksRead;
+    }
+
+    /**
+     * Positions at the segment's first entry.
+     *
+     * @return {@code false} if the segment is empty
+     */
+    public boolean seekToFirst(final SstReader sst) {
+        indexCursor.wrap(sst.index(), 0, sst.indexLength()).seekToFirst();
+        while (indexCursor.isValid()) {
+            load(sst, indexCursor).seekToFirst();
+            if (blockCursor.isValid()) {
+                return true;
+            }
+            indexCursor.next();
+        }
+        return false;
+    }
+
+    /**
+     * Moves to the next entry of the segment, loading the next data block when this one ends.
+     *
+     * @return {@code false} at the end of the segment
+     */
+    public boolean next(final SstReader sst) {
+        blockCursor.next();
+        while (!blockCursor.isValid()) {
+            indexCursor.next();
+            if (!indexCursor.isValid()) {
+                return false;
+            }
+            load(sst, indexCursor).seekToFirst();
+        }
+        return true;
+    }
+
+    /** Reads, verifies and decompresses the data block the index cursor points at. */
+    DataBlockCursor load(final SstReader sst, final DataBlockCursor index) {
+        final long offset = index.value().getLong(index.valueOffset(), ORDER);
+        final int length = index.value().getInt(index.valueOffset() + 8, ORDER);
+        frame.checkLimit(length);
+        final int n = sst.segment().read(offset, frame, 0, length);
+        if (n != length) {
+            throw new CorruptionException(sst.toString(), offset, "a data block frame of " + length + " bytes; the segment ends after " + n, null);
+        }
+        try {
+            frames.verify(frame, 0, length);
+            final int size = FrameReader.uncompressedLength(frame, 0);
+            block.checkLimit(size);
+            frames.read(frame, 0, length, block, 0, size);
+            blocksRead++;
+            return blockCursor.wrap(block, 0, size);
+        } catch (final CompressionException | BlockCorruptionException e) {
+            throw new CorruptionException(sst.toString(), offset, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        frames.close();
+    }
+}

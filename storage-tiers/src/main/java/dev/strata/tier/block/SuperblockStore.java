@@ -1,0 +1,208 @@
+package dev.strata.tier.block;
+
+import static dev.strata.tier.block.SuperblockDescriptor.CRC_OFFSET;
+import static dev.strata.tier.block.SuperblockDescriptor.ENTRY_EXTENT_COUNT_OFFSET;
+import static dev.strata.tier.block.SuperblockDescriptor.ENTRY_FLAGS_OFFSET;
+import static dev.strata.tier.block.SuperblockDescriptor.ENTRY_HEADER_LENGTH;
+import static dev.strata.tier.block.SuperblockDescriptor.ENTRY_LENGTH_OFFSET;
+import static dev.strata.tier.block.SuperblockDescriptor.EXTENT_LENGTH;
+import static dev.strata.tier.block.SuperblockDescriptor.HEADER_LENGTH;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Collection;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
+
+import dev.strata.tier.TierFullException;
+import dev.strata.tier.io.AlignedBuffer;
+import dev.strata.tier.io.Crcs;
+import dev.strata.tier.io.IoChannel;
+import dev.strata.tier.io.IoChannels;
+
+/**
+ * Reads and commits the double superblock ({@link SuperblockDescriptor}). A commit serialises the
+ * whole segment table into the copy {@link #copyOf(long) copyOf(generation)}, pads it to whole blocks and forces it;
+ * the other copy keeps the previous generation until the next commit. Used under the tier lock;
+ * the buffer is allocated once and reused.
+ */
+final class SuperblockStore implements AutoCloseable {
+    private final BlockLayout layout;
+    private final IoChannel channel;
+    private final AlignedBuffer buffer;
+    private final CRC32C crc = new CRC32C();
+    private long generation;
+
+    SuperblockStore(final BlockLayout layout, final IoChannel channel) {
+        this.layout = layout;
+        this.channel = channel;
+        this.buffer = new AlignedBuffer(layout.superblockBytes(), layout.blockSize);
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    /**
+     * Reads both copies.
+     *
+     * @return the segments of the valid copy with the highest generation, or {@code null} if no
+     *     copy is valid
+     */
+    TreeMap<Long, SegmentEntry> load() throws IOException {
+        TreeMap<Long, SegmentEntry> best = null;
+        long bestGeneration = -1;
+        for (int copy = 0; copy < 2; copy++) {
+            final ByteBuffer bb = buffer.byteBuffer();
+            bb.clear();
+            IoChannels.readFully(channel, bb, layout.superblockOffset(copy));
+            bb.clear();
+            if (valid(bb)) {
+                final long g = bb.getLong(SuperblockDescriptor.GENERATION_OFFSET);
+                if (g > bestGeneration) {
+                    bestGeneration = g;
+                    best = parse(bb);
+                }
+            }
+        }
+        generation = Math.max(bestGeneration, 0);
+        return best;
+    }
+
+    /**
+     * @return whether copy {@code copy} is blank (its first block all zeros): a never-formatted device
+     */
+    boolean blank(final int copy) throws IOException {
+        final ByteBuffer bb = buffer.byteBuffer();
+        bb.clear().limit(layout.blockSize);
+        IoChannels.readFully(channel, bb, layout.superblockOffset(copy));
+        for (int i = 0; i < layout.blockSize; i += 8) {
+            if (bb.getLong(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @throws TierFullException if the table does not fit the superblock; nothing is written then
+     */
+    void commit(final Collection<SegmentEntry> entries) throws IOException {
+        int bytes = HEADER_LENGTH;
+        for (SegmentEntry e : entries) {
+            bytes += e.tableBytes();
+        }
+        if (bytes > layout.superblockBytes()) {
+            throw new TierFullException("the block tier's segment table is full (" + entries.size() + " segments need "
+                + bytes + " bytes, the superblock holds " + layout.superblockBytes()
+                + "); delete segments, or format a new device with a larger tableBytes");
+        }
+        final ByteBuffer bb = buffer.byteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        bb.clear();
+        final long next = generation + 1;
+        bb.putLong(SuperblockDescriptor.MAGIC_OFFSET, SuperblockDescriptor.MAGIC);
+        bb.putInt(SuperblockDescriptor.VERSION_OFFSET, SuperblockDescriptor.VERSION);
+        bb.putInt(SuperblockDescriptor.BLOCK_SIZE_OFFSET, layout.blockSize);
+        bb.putLong(SuperblockDescriptor.GENERATION_OFFSET, next);
+        bb.putLong(SuperblockDescriptor.DEVICE_BLOCKS_OFFSET, layout.deviceBlocks);
+        bb.putInt(SuperblockDescriptor.SUPERBLOCK_BLOCKS_OFFSET, layout.superblockBlocks);
+        bb.putInt(SuperblockDescriptor.METADATA_BLOCKS_OFFSET, layout.metadataBlocks);
+        bb.putInt(SuperblockDescriptor.SEGMENT_COUNT_OFFSET, entries.size());
+        bb.putInt(SuperblockDescriptor.TABLE_LENGTH_OFFSET, bytes - HEADER_LENGTH);
+        bb.putInt(CRC_OFFSET, 0);
+        bb.putInt(CRC_OFFSET + 4, 0);
+        bb.putLong(CRC_OFFSET + 8, 0);
+        int at = HEADER_LENGTH;
+        for (SegmentEntry e : entries) {
+            bb.putLong(at, e.segmentId);
+            bb.putLong(at + ENTRY_LENGTH_OFFSET, e.length);
+            bb.putInt(at + ENTRY_FLAGS_OFFSET, e.sealed ? SuperblockDescriptor.FLAG_SEALED : 0);
+            bb.putInt(at + ENTRY_EXTENT_COUNT_OFFSET, e.extentCount());
+            at += ENTRY_HEADER_LENGTH;
+            for (int i = 0; i < e.extentCount(); i++) {
+                bb.putLong(at, e.extentStart(i));
+                bb.putLong(at + 8, e.extentBlocks(i));
+                at += EXTENT_LENGTH;
+            }
+        }
+        bb.putInt(CRC_OFFSET, Crcs.crc(crc, bb, 0, bytes));
+        final int padded = (int) BlockLayout.ceilDiv(bytes, layout.blockSize) * layout.blockSize;
+        for (int i = bytes; i < padded; i++) {
+            bb.put(i, (byte) 0);
+        }
+        bb.limit(padded).position(0);
+        IoChannels.writeFully(channel, bb, layout.superblockOffset(copyOf(next)));
+        bb.clear();
+        channel.force(false);
+        generation = next;
+    }
+
+    /** @return the copy a generation is written to: generation 1 (the format) to copy A at block 0, then alternating */
+    static int copyOf(final long generation) {
+        return (int) ((generation + 1) & 1);
+    }
+
+    /**
+     * @return a description of a Strata superblock at block 0 that does not match this layout, or
+     *     {@code null} if block 0 holds none
+     */
+    String describeMismatch() throws IOException {
+        final ByteBuffer bb = buffer.byteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        bb.clear().limit(layout.blockSize);
+        IoChannels.readFully(channel, bb, 0);
+        bb.clear();
+        if (bb.getLong(SuperblockDescriptor.MAGIC_OFFSET) != SuperblockDescriptor.MAGIC) {
+            return null;
+        }
+        return "it holds a Strata block tier superblock (format version " + bb.getInt(SuperblockDescriptor.VERSION_OFFSET)
+            + ", block size " + bb.getInt(SuperblockDescriptor.BLOCK_SIZE_OFFSET) + ", " + bb.getInt(SuperblockDescriptor.SUPERBLOCK_BLOCKS_OFFSET)
+            + " superblock blocks, " + bb.getInt(SuperblockDescriptor.METADATA_BLOCKS_OFFSET) + " metadata blocks) that these options "
+            + "do not match (they give block size " + layout.blockSize + ", " + layout.superblockBlocks + " superblock blocks, "
+            + layout.metadataBlocks + " metadata blocks): open it with the tableBytes and metadataBytes it was formatted with";
+    }
+
+    private boolean valid(final ByteBuffer bb) {
+        bb.order(ByteOrder.LITTLE_ENDIAN);
+        if (bb.getLong(SuperblockDescriptor.MAGIC_OFFSET) != SuperblockDescriptor.MAGIC
+            || bb.getInt(SuperblockDescriptor.VERSION_OFFSET) != SuperblockDescriptor.VERSION
+            || bb.getInt(SuperblockDescriptor.BLOCK_SIZE_OFFSET) != layout.blockSize
+            || bb.getInt(SuperblockDescriptor.SUPERBLOCK_BLOCKS_OFFSET) != layout.superblockBlocks
+            || bb.getInt(SuperblockDescriptor.METADATA_BLOCKS_OFFSET) != layout.metadataBlocks) {
+            return false;
+        }
+        final int tableLength = bb.getInt(SuperblockDescriptor.TABLE_LENGTH_OFFSET);
+        if (tableLength < 0 || tableLength > layout.superblockBytes() - HEADER_LENGTH) {
+            return false;
+        }
+        final int stored = bb.getInt(CRC_OFFSET);
+        bb.putInt(CRC_OFFSET, 0);
+        final int actual = Crcs.crc(crc, bb, 0, HEADER_LENGTH + tableLength);
+        bb.putInt(CRC_OFFSET, stored);
+        return stored == actual;
+    }
+
+    private static TreeMap<Long, SegmentEntry> parse(final ByteBuffer bb) {
+        final TreeMap<Long, SegmentEntry> entries = new TreeMap<>();
+        final int count = bb.getInt(SuperblockDescriptor.SEGMENT_COUNT_OFFSET);
+        int at = HEADER_LENGTH;
+        for (int s = 0; s < count; s++) {
+            final SegmentEntry e = new SegmentEntry(bb.getLong(at));
+            e.length = bb.getLong(at + ENTRY_LENGTH_OFFSET);
+            e.sealed = (bb.getInt(at + ENTRY_FLAGS_OFFSET) & SuperblockDescriptor.FLAG_SEALED) != 0;
+            final int extents = bb.getInt(at + ENTRY_EXTENT_COUNT_OFFSET);
+            at += ENTRY_HEADER_LENGTH;
+            for (int i = 0; i < extents; i++) {
+                e.addExtent(bb.getLong(at), bb.getLong(at + 8));
+                at += EXTENT_LENGTH;
+            }
+            entries.put(e.segmentId, e);
+        }
+        return entries;
+    }
+
+    @Override
+    public void close() {
+        buffer.close();
+    }
+}

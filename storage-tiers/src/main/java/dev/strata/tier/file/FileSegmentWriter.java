@@ -1,0 +1,212 @@
+package dev.strata.tier.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+import org.agrona.DirectBuffer;
+
+import dev.strata.tier.SegmentWriter;
+import dev.strata.tier.TierClosedException;
+import dev.strata.tier.TierIOException;
+import dev.strata.tier.io.AlignedBuffer;
+import dev.strata.tier.io.Checks;
+import dev.strata.tier.io.IoChannel;
+import dev.strata.tier.io.IoChannels;
+import dev.strata.tier.io.TierCounters;
+
+/**
+ * Appends to one {@code <id>.open} file through a write buffer.
+ *
+ * <h2>Durability</h2>
+ * {@link #sync()} writes the buffered bytes, forces the file (fdatasync), then records the synced
+ * length in a sync slot of the header and forces again (see {@link SegmentFileDescriptor} for why
+ * two). {@link #seal()} writes the trailer, forces, and asks the tier to rename the file to
+ * {@code <id>.seg} and force the directory.
+ *
+ * <h2>Threading</h2>
+ * One appending thread; the methods are {@code synchronized} only so that the tier can invalidate
+ * the writer (delete, close) from another thread without freeing the buffer under an append. The
+ * lock is uncontended in normal use and allocates nothing.
+ */
+final class FileSegmentWriter implements SegmentWriter {
+    private final FileTier tier;
+    private final long segmentId;
+    private final Path path;
+    private final IoChannel channel;
+    private final TierCounters counters;
+    private final AlignedBuffer buffer;
+    private final AlignedBuffer small = new AlignedBuffer(64, 64);
+    private final CRC32C crc = new CRC32C();
+    private long written;
+    private int buffered;
+    private long syncedLength;
+    private long syncSequence;
+    private String closedReason;
+
+    FileSegmentWriter(final FileTier tier, final long segmentId, final Path path, final IoChannel channel,
+                      final TierCounters counters, final int bufferSize) {
+        this.tier = tier;
+        this.segmentId = segmentId;
+        this.path = path;
+        this.channel = channel;
+        this.counters = counters;
+        this.buffer = new AlignedBuffer(bufferSize, 4096);
+    }
+
+    @Override
+    public long segmentId() {
+        return segmentId;
+    }
+
+    @Override
+    public synchronized long length() {
+        return written + buffered;
+    }
+
+    @Override
+    public synchronized long syncedLength() {
+        return syncedLength;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    @Override
+    public synchronized long append(final DirectBuffer src, final int offset, final int length) {
+        checkOpen();
+        Checks.appendArgs(src, offset, length);
+        final long start = written + buffered;
+        final int capacity = buffer.capacity();
+        int done = 0;
+        try {
+            while (done < length) {
+                final int n = Math.min(length - done, capacity - buffered);
+                src.getBytes(offset + done, buffer.byteBuffer(), buffered, n);
+                buffered += n;
+                done += n;
+                if (buffered == capacity) {
+                    flush();
+                }
+            }
+        } catch (final IOException e) {
+            throw failure("append", e);
+        }
+        counters.onAppend(length);
+        return start;
+    }
+
+    @Override
+    public synchronized void sync() {
+        checkOpen();
+        try {
+            flush();
+            if (written == syncedLength) {
+                return;
+            }
+            channel.force(false);
+            final long sequence = syncSequence + 1;
+            final ByteBuffer bb = small.byteBuffer();
+            SegmentFileDescriptor.writeSlot(bb, 0, sequence, written, crc);
+            bb.limit(SegmentFileDescriptor.SYNC_SLOT_LENGTH).position(0);
+            IoChannels.writeFully(channel, bb, SegmentFileDescriptor.slotOffset(sequence));
+            bb.clear();
+            channel.force(false);
+            syncSequence = sequence;
+            syncedLength = written;
+            counters.onSync();
+        } catch (final IOException e) {
+            throw failure("sync", e);
+        }
+    }
+
+    @Override
+    public void seal() {
+        // The writer lock is released before the tier lock is taken (the tier takes them in the
+        // other order when it invalidates writers).
+        TierIOException failed = null;
+        synchronized (this) {
+            checkOpen();
+            try {
+                flush();
+                final ByteBuffer bb = small.byteBuffer();
+                SegmentFileDescriptor.writeTrailer(bb, segmentId, written, crc);
+                bb.limit(SegmentFileDescriptor.TRAILER_LENGTH).position(0);
+                IoChannels.writeFully(channel, bb, SegmentFileDescriptor.HEADER_LENGTH + written);
+                bb.clear();
+                channel.force(false);
+                syncedLength = written;
+                counters.onSync();
+                release("sealed");
+            } catch (final IOException e) {
+                failed = failure("seal", e);
+                release("closed after a failed seal");
+            }
+        }
+        if (failed != null) {
+            tier.writerClosed(this);
+            throw failed;
+        }
+        tier.sealWritten(this);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closedReason != null) {
+                return;
+            }
+            try {
+                flush();
+            } catch (final IOException e) {
+                // closing must not fail; the unsynced bytes were never promised
+            } finally {
+                release("closed");
+            }
+        }
+        tier.writerClosed(this);
+    }
+
+    /** Called by the tier (delete, close): later calls throw {@link TierClosedException} with {@code reason}. */
+    synchronized void invalidate(final String reason) {
+        if (closedReason == null) {
+            release(reason);
+        }
+    }
+
+    private void flush() throws IOException {
+        if (buffered > 0) {
+            final ByteBuffer bb = buffer.byteBuffer();
+            bb.limit(buffered).position(0);
+            IoChannels.writeFully(channel, bb, SegmentFileDescriptor.HEADER_LENGTH + written);
+            bb.clear();
+            written += buffered;
+            buffered = 0;
+        }
+    }
+
+    private void release(final String reason) {
+        closedReason = reason;
+        try {
+            channel.close();
+        } catch (final IOException e) {
+            // nothing to do: the descriptor is released either way
+        }
+        buffer.close();
+        small.close();
+    }
+
+    private void checkOpen() {
+        if (closedReason != null) {
+            throw new TierClosedException("writer of segment " + segmentId + " (" + path + ") is " + closedReason
+                + "; create a new segment to write more");
+        }
+    }
+
+    private TierIOException failure(final String op, final IOException e) {
+        return new TierIOException(op + " of segment " + segmentId + " failed on " + path + ": " + e
+            + "; the synced prefix (" + syncedLength + " bytes) is intact, reopen the tier to recover", e);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.strata.tier.file;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
+import dev.strata.tier.io.Crcs;
+
+/**
+ * Layout of a file-tier segment file ({@code <id>.open} while written, {@code <id>.seg} once
+ * sealed). All integers little-endian.
+ *
+ * <pre>
+ *   0                   8         12        16                  24        28        32
+ *   +-------------------+---------+---------+-------------------+---------+---------+
+ *   | magic "STRTSEG1"  | version | hdr len | segment id        | flags=0 | hdr crc |   crc: CRC32C of [0, 28)
+ *   +-------------------+---------+---------+-------------------+---------+---------+
+ *   32: sync slot 0 (24 bytes)            56: sync slot 1 (24 bytes)
+ *   +-------------------+-------------------+---------+---------+
+ *   | sequence          | synced length     | crc     | 0       |   crc: CRC32C of [seq, length]
+ *   +-------------------+-------------------+---------+---------+
+ *   80 .. 4096: zero
+ *   4096: data (the appended bytes)                       ... data length bytes
+ *   4096 + data length: trailer, sealed files only (32 bytes):
+ *   +-------------------+-------------------+-------------------+---------+---------+
+ *   | magic "STRTEND1"  | data length       | segment id        | crc     | 0       |   crc: CRC32C of [0, 24)
+ *   +-------------------+-------------------+-------------------+---------+---------+
+ * </pre>
+ *
+ * <p>Why sync slots: after a crash, the file may hold unsynced bytes, some of them torn or never
+ * written (zeros). Each {@code sync()} forces the data, then writes the new synced length into the
+ * slot {@code sequence % 2} and forces again; recovery takes the valid slot with the highest
+ * sequence, so an unsealed segment shows exactly its synced prefix. Two slots so that a torn slot
+ * write leaves the previous one intact. The header is 4096 bytes so that data starts page-aligned
+ * (memory maps).
+ */
+public final class SegmentFileDescriptor {
+    /** "STRTSEG1" little-endian. */
+    public static final long MAGIC = 0x3147455354525453L;
+    /** "STRTEND1" little-endian. */
+    public static final long TRAILER_MAGIC = 0x31444E4554525453L;
+    /** The format version written. */
+    public static final int VERSION = 1;
+    public static final int MAGIC_OFFSET = 0;
+    public static final int VERSION_OFFSET = 8;
+    public static final int HEADER_LENGTH_OFFSET = 12;
+    public static final int SEGMENT_ID_OFFSET = 16;
+    public static final int FLAGS_OFFSET = 24;
+    public static final int HEADER_CRC_OFFSET = 28;
+    public static final int SYNC_SLOT_0_OFFSET = 32;
+    public static final int SYNC_SLOT_LENGTH = 24;
+    public static final int SLOT_SEQUENCE_OFFSET = 0;
+    public static final int SLOT_LENGTH_OFFSET = 8;
+    public static final int SLOT_CRC_OFFSET = 16;
+    /** Where data starts. */
+    public static final int HEADER_LENGTH = 4096;
+    public static final int TRAILER_LENGTH = 32;
+    public static final int TRAILER_DATA_LENGTH_OFFSET = 8;
+    public static final int TRAILER_SEGMENT_ID_OFFSET = 16;
+    public static final int TRAILER_CRC_OFFSET = 24;
+    /** Suffix of a segment being written. */
+    public static final String OPEN_SUFFIX = ".open";
+    /** Suffix of a sealed segment. */
+    public static final String SEALED_SUFFIX = ".seg";
+
+    private SegmentFileDescriptor() {
+    }
+
+    /** @return the file-name stem of a segment: its id as 16 hex digits */
+    public static String stem(final long segmentId) {
+        final String hex = Long.toHexString(segmentId);
+        return "0000000000000000".substring(hex.length()) + hex;
+    }
+
+    /** @return the offset of sync slot {@code sequence % 2} */
+    public static int slotOffset(final long sequence) {
+        return SYNC_SLOT_0_OFFSET + (int) (sequence & 1) * SYNC_SLOT_LENGTH;
+    }
+
+    /** Fills {@code buf[0, HEADER_LENGTH)} with a new header whose slot 0 says "sequence 0, length 0". */
+    public static void writeHeader(final ByteBuffer buf, final long segmentId, final CRC32C crc) {
+        buf.order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < HEADER_LENGTH; i += 8) {
+            buf.putLong(i, 0L);
+        }
+        buf.putLong(MAGIC_OFFSET, MAGIC);
+        buf.putInt(VERSION_OFFSET, VERSION);
+        buf.putInt(HEADER_LENGTH_OFFSET, HEADER_LENGTH);
+        buf.putLong(SEGMENT_ID_OFFSET, segmentId);
+        buf.putInt(FLAGS_OFFSET, 0);
+        buf.putInt(HEADER_CRC_OFFSET, Crcs.crc(crc, buf, 0, HEADER_CRC_OFFSET));
+        writeSlot(buf, SYNC_SLOT_0_OFFSET, 0L, 0L, crc);
+    }
+
+    /** Writes a sync slot at {@code buf[at, at + SYNC_SLOT_LENGTH)}. */
+    public static void writeSlot(final ByteBuffer buf, final int at, final long sequence, final long length, final CRC32C crc) {
+        buf.order(ByteOrder.LITTLE_ENDIAN);
+        buf.putLong(at + SLOT_SEQUENCE_OFFSET, sequence);
+        buf.putLong(at + SLOT_LENGTH_OFFSET, length);
+        buf.putInt(at + SLOT_CRC_OFFSET, Crcs.crc(crc, buf, at, SLOT_CRC_OFFSET));
+        buf.putInt(at + SLOT_CRC_OFFSET + 4, 0);
+    }
+
+    /** @return whether the slot at {@code at} has a valid CRC */
+    public static boolean slotValid(final ByteBuffer buf, final int at, final CRC32C crc) {
+        return buf.order(ByteOrder.LITTLE_ENDIAN).getInt(at + SLOT_CRC_OFFSET) == Crcs.crc(crc, buf, at, SLOT_CRC_OFFSET);
+    }
+
+    /** Writes a trailer at {@code buf[0, TRAILER_LENGTH)}. */
+    public static void writeTrailer(final ByteBuffer buf, final long segmentId, final long dataLength, final CRC32C crc) {
+        buf.order(ByteOrder.LITTLE_ENDIAN);
+        buf.putLong(0, TRAILER_MAGIC);
+        buf.putLong(TRAILER_DATA_LENGTH_OFFSET, dataLength);
+        buf.putLong(TRAILER_SEGMENT_ID_OFFSET, segmentId);
+        buf.putInt(TRAILER_CRC_OFFSET, Crcs.crc(crc, buf, 0, TRAILER_CRC_OFFSET));
+        buf.putInt(TRAILER_CRC_OFFSET + 4, 0);
+    }
+}
