@@ -54,6 +54,10 @@ public final class BlockTier implements Tier {
     private final BlockMetadataSlot metadata;
     private final ExtentAllocator allocator;
     private final TreeMap<Long, SegmentEntry> table;
+    /** The table's entries in id order, rebuilt when {@link #tableModCount} moves (create, delete). */
+    private SegmentEntry[] ordered = new SegmentEntry[0];
+    private long orderedModCount = -1;
+    private long tableModCount;
     private final ScratchPool readScratch;
     private final Set<SegmentReader> readers = ConcurrentHashMap.newKeySet();
     private final long minExtentBlocks;
@@ -116,10 +120,12 @@ public final class BlockTier implements Tier {
         }
         final SegmentEntry entry = new SegmentEntry(segmentId);
         table.put(segmentId, entry);
+        tableModCount++;
         try {
             commit();
         } catch (final RuntimeException e) {
             table.remove(segmentId);
+            tableModCount++;
             throw e;
         }
         entry.writer = new BlockSegmentWriter(this, entry, channel, counters, layout.blockSize, options.writeBufferBytes());
@@ -171,6 +177,7 @@ public final class BlockTier implements Tier {
         synchronized (this) {
             checkOpen();
             final SegmentEntry e = table.remove(segmentId);
+            tableModCount++;
             if (e == null) {
                 return false;
             }
@@ -178,6 +185,7 @@ public final class BlockTier implements Tier {
                 commit();
             } catch (final RuntimeException ex) {
                 table.put(segmentId, e);
+                tableModCount++;
                 throw ex;
             }
             for (int i = 0; i < e.extentCount(); i++) {
@@ -326,7 +334,11 @@ public final class BlockTier implements Tier {
 
     private void commit() {
         try {
-            superblocks.commit(table.values());
+            if (orderedModCount != tableModCount) {
+                ordered = table.values().toArray(new SegmentEntry[0]); // only after create or delete
+                orderedModCount = tableModCount;
+            }
+            superblocks.commit(ordered, ordered.length);
         } catch (final IOException e) {
             throw new TierIOException("cannot commit the segment table of block tier " + location() + ": " + e
                 + "; the previous table is intact, reopen the tier", e);

@@ -11,7 +11,6 @@ import static dev.strata.tier.block.SuperblockDescriptor.HEADER_LENGTH;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Collection;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
 
@@ -88,13 +87,14 @@ final class SuperblockStore implements AutoCloseable {
     /**
      * @throws TierFullException if the table does not fit the superblock; nothing is written then
      */
-    void commit(final Collection<SegmentEntry> entries) throws IOException {
+    void commit(final SegmentEntry[] entries, final int count) throws IOException {
+        // an array and indexed loops, not a Collection: a sync commits the table, and iterators allocate
         int bytes = HEADER_LENGTH;
-        for (SegmentEntry e : entries) {
-            bytes += e.tableBytes();
+        for (int k = 0; k < count; k++) {
+            bytes += entries[k].tableBytes();
         }
         if (bytes > layout.superblockBytes()) {
-            throw new TierFullException("the block tier's segment table is full (" + entries.size() + " segments need "
+            throw new TierFullException("the block tier's segment table is full (" + count + " segments need "
                 + bytes + " bytes, the superblock holds " + layout.superblockBytes()
                 + "); delete segments, or format a new device with a larger tableBytes");
         }
@@ -108,13 +108,14 @@ final class SuperblockStore implements AutoCloseable {
         bb.putLong(SuperblockDescriptor.DEVICE_BLOCKS_OFFSET, layout.deviceBlocks);
         bb.putInt(SuperblockDescriptor.SUPERBLOCK_BLOCKS_OFFSET, layout.superblockBlocks);
         bb.putInt(SuperblockDescriptor.METADATA_BLOCKS_OFFSET, layout.metadataBlocks);
-        bb.putInt(SuperblockDescriptor.SEGMENT_COUNT_OFFSET, entries.size());
+        bb.putInt(SuperblockDescriptor.SEGMENT_COUNT_OFFSET, count);
         bb.putInt(SuperblockDescriptor.TABLE_LENGTH_OFFSET, bytes - HEADER_LENGTH);
         bb.putInt(CRC_OFFSET, 0);
         bb.putInt(CRC_OFFSET + 4, 0);
         bb.putLong(CRC_OFFSET + 8, 0);
         int at = HEADER_LENGTH;
-        for (SegmentEntry e : entries) {
+        for (int k = 0; k < count; k++) {
+            final SegmentEntry e = entries[k];
             bb.putLong(at, e.segmentId);
             bb.putLong(at + ENTRY_LENGTH_OFFSET, e.length);
             bb.putInt(at + ENTRY_FLAGS_OFFSET, e.sealed ? SuperblockDescriptor.FLAG_SEALED : 0);
