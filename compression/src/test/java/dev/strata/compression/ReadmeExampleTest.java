@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,11 @@ class ReadmeExampleTest {
             final int length = frameLength;
             final CorruptFrameException e = assertThrows(CorruptFrameException.class, () -> reader.read(frame, 0, length, out, 0, out.capacity()));
             assertEquals(CorruptFrameException.Reason.CHECKSUM_MISMATCH, e.reason());
+            // not in the README: the test frees its direct buffers at once (the leak check counts them)
+            BufferUtil.free(frame.byteBuffer());
+            BufferUtil.free(out.byteBuffer());
+        } finally {
+            BufferUtil.free(data.byteBuffer());
         }
     }
 }

@@ -12,8 +12,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Fails a test that leaks: off-heap memory (the "direct" and "mapped" buffer pools grew), file
  * descriptors ({@code /proc/self/fd}), file mappings ({@code /proc/self/maps}) or non-daemon
  * threads. Whatever existed before the test is allowed; resources released asynchronously get
- * {@link LeakCheck#settleMillis()} to go. Use with {@code @ExtendWith(LeakCheckExtension.class)}
- * (shared by every module through the compression test-jar); tune with {@link LeakCheck}.
+ * {@link LeakCheck#settleMillis()} to go. It applies to every test of every module: the compression
+ * test-jar names it in {@code META-INF/services/org.junit.jupiter.api.extension.Extension}, and the
+ * root pom's Surefire configuration turns on {@code junit.jupiter.extensions.autodetection.enabled}
+ * (an explicit {@code @ExtendWith(LeakCheckExtension.class)} is then ignored as a duplicate, and
+ * keeps the check on where a test is run without that parameter). Tune or opt out with
+ * {@link LeakCheck}, with a comment saying why.
  *
  * <p>Static, one-time allocations of a library used for the first time inside a test look like
  * leaks: warm such libraries up in {@code @BeforeAll}.

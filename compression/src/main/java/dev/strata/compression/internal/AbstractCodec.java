@@ -19,11 +19,18 @@ import org.agrona.concurrent.UnsafeBuffer;
  * codec's preferred kind first (and the result copied out). Scratch buffers grow on demand and are
  * kept, so a warm codec allocates nothing.
  *
+ * <p>Direct scratch buffers are freed when they grow and on {@link #close()}, not left to the
+ * garbage collector: they are 64-byte aligned slices of a larger buffer this class allocates and
+ * keeps (Agrona's {@code BufferUtil.allocateDirectAligned} returns a slice that
+ * {@code BufferUtil.free} refuses).
+ *
  * <p>Compression into a destination smaller than {@link #maxCompressedLength(int)} goes through the
  * scratch output, so the native compressor never sees a buffer it could overrun and no exception is
  * thrown on the hot path; the result is copied out if it fits, else {@link #DST_TOO_SMALL}.
  */
 public abstract class AbstractCodec implements Codec {
+    private static final int SCRATCH_ALIGNMENT = 64;
+
     private final CodecType type;
     private final int level;
     private final boolean prefersArrays;
@@ -32,6 +39,9 @@ public abstract class AbstractCodec implements Codec {
     // of the preferred kind (arrays or direct), created on first use
     private UnsafeBuffer scratchIn;
     private UnsafeBuffer scratchOut;
+    // the allocations behind direct scratch buffers (null for arrays), freed on growth and close
+    private ByteBuffer scratchInMemory;
+    private ByteBuffer scratchOutMemory;
     private boolean closed;
 
     protected AbstractCodec(final CodecType type, final int level, final boolean prefersArrays) {
@@ -120,7 +130,16 @@ public abstract class AbstractCodec implements Codec {
     public final void close() {
         if (!closed) {
             closed = true;
-            release();
+            try {
+                release();
+            } finally {
+                scratchIn = null;
+                scratchOut = null;
+                free(scratchInMemory);
+                free(scratchOutMemory);
+                scratchInMemory = null;
+                scratchOutMemory = null;
+            }
         }
     }
 
@@ -190,27 +209,51 @@ public abstract class AbstractCodec implements Codec {
 
     private UnsafeBuffer scratchIn(final int capacity) {
         if (scratchIn == null || scratchIn.capacity() < capacity) {
-            scratchIn = newScratch(capacity);
+            free(scratchInMemory);
+            scratchInMemory = null;
+            final int size = scratchSize(capacity);
+            if (prefersArrays) {
+                scratchIn = new UnsafeBuffer(new byte[size]);
+            } else {
+                scratchInMemory = ByteBuffer.allocateDirect(size + SCRATCH_ALIGNMENT);
+                scratchIn = new UnsafeBuffer(alignedSlice(scratchInMemory, size));
+            }
         }
         return scratchIn;
     }
 
     private UnsafeBuffer scratchOut(final int capacity) {
         if (scratchOut == null || scratchOut.capacity() < capacity) {
-            scratchOut = newScratch(capacity);
+            free(scratchOutMemory);
+            scratchOutMemory = null;
+            final int size = scratchSize(capacity);
+            if (prefersArrays) {
+                scratchOut = new UnsafeBuffer(new byte[size]);
+            } else {
+                scratchOutMemory = ByteBuffer.allocateDirect(size + SCRATCH_ALIGNMENT);
+                scratchOut = new UnsafeBuffer(alignedSlice(scratchOutMemory, size));
+            }
         }
         return scratchOut;
     }
 
-    private UnsafeBuffer newScratch(final int capacity) {
-        final int size = Math.max(capacity, 4096);
-        return prefersArrays
-            ? new UnsafeBuffer(new byte[size])
-            : new UnsafeBuffer(BufferUtil.allocateDirectAligned(alignUp(size), 64));
+    private static int scratchSize(final int capacity) {
+        return (Math.max(capacity, 4096) + SCRATCH_ALIGNMENT - 1) & -SCRATCH_ALIGNMENT;
     }
 
-    private static int alignUp(final int size) {
-        return (size + 63) & ~63;
+    /** @return a slice of {@code raw} (allocated {@link #SCRATCH_ALIGNMENT} bytes larger) of {@code size} bytes starting at an aligned address */
+    private static ByteBuffer alignedSlice(final ByteBuffer raw, final int size) {
+        final long address = BufferUtil.address(raw);
+        final int shift = (int)(((address + SCRATCH_ALIGNMENT - 1) & -SCRATCH_ALIGNMENT) - address);
+        final ByteBuffer slice = raw.duplicate();
+        slice.limit(shift + size).position(shift);
+        return slice.slice();
+    }
+
+    private static void free(final ByteBuffer memory) {
+        if (memory != null) {
+            BufferUtil.free(memory);
+        }
     }
 
     private void checkOpen() {

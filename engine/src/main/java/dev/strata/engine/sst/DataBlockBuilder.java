@@ -11,9 +11,9 @@ import org.agrona.collections.IntArrayList;
 /**
  * Builds one block in the {@link DataBlockDescriptor} layout. Entries must arrive in internal-key
  * order. Single-threaded; reused across blocks with {@link #reset()}, after which it allocates
- * nothing (its buffers only grow).
+ * nothing (its buffers only grow). Its buffers are off-heap: {@link #close()} frees them.
  */
-public final class DataBlockBuilder {
+public final class DataBlockBuilder implements AutoCloseable {
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
     private final int restartInterval;
@@ -25,6 +25,7 @@ public final class DataBlockBuilder {
     private long lastTrailer;
     private int entries;
     private int sinceRestart;
+    private boolean closed;
 
     public DataBlockBuilder(final int restartInterval) {
         if (restartInterval < 1) {
@@ -70,7 +71,8 @@ public final class DataBlockBuilder {
             }
         }
         final int unshared = keyLength - shared;
-        block.checkLimit(position + 15 + unshared + TRAILER_LENGTH + valueLength);
+        DirectBuffers.ensureCapacity(block, position + 15 + unshared + TRAILER_LENGTH + valueLength);
+        DirectBuffers.ensureCapacity(lastKey, keyLength);
         int p = Varint.put(block, position, shared);
         p = Varint.put(block, p, unshared);
         p = Varint.put(block, p, valueLength);
@@ -96,7 +98,7 @@ public final class DataBlockBuilder {
         if (restarts.isEmpty()) {
             restarts.addInt(0);
         }
-        block.checkLimit(position + restarts.size() * 4 + 4);
+        DirectBuffers.ensureCapacity(block, position + restarts.size() * 4 + 4);
         for (int i = 0; i < restarts.size(); i++) {
             block.putInt(position, restarts.getInt(i), ORDER);
             position += 4;
@@ -122,5 +124,15 @@ public final class DataBlockBuilder {
 
     public long lastTrailer() {
         return lastTrailer;
+    }
+
+    /** Frees the off-heap buffers; the builder must not be used afterwards. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            DirectBuffers.free(block);
+            DirectBuffers.free(lastKey);
+        }
     }
 }

@@ -13,12 +13,13 @@ import org.agrona.ExpandableDirectByteBuffer;
  *
  * <p>The current key is rebuilt from the prefix-compressed entries into a buffer this cursor owns;
  * {@link #key()} and {@link #value()} views are valid until the next call that moves the cursor.
- * Single-threaded; allocates nothing once its key buffer has grown to the longest key.
+ * Single-threaded; allocates nothing once its key buffer has grown to the longest key. The key
+ * buffer is off-heap: {@link #close()} frees it.
  *
  * <p>Backward steps re-scan from the restart point before the current entry (as LevelDB does):
  * O(restart interval) per step, no per-entry back pointers on disk.
  */
-public final class DataBlockCursor {
+public final class DataBlockCursor implements AutoCloseable {
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
     private final ExpandableDirectByteBuffer key = new ExpandableDirectByteBuffer(256);
@@ -33,6 +34,7 @@ public final class DataBlockCursor {
     private long trailer;
     private int valueOffset;
     private int valueLength;
+    private boolean closed;
 
     /**
      * Points the cursor at a block; the cursor is then unpositioned ({@link #isValid()} is false).
@@ -173,11 +175,21 @@ public final class DataBlockCursor {
             throw new BlockCorruptionException("entry at block offset " + (current - base) + " is malformed (shared="
                 + shared + ", unshared=" + unshared + ", value length=" + vlen + ")");
         }
+        DirectBuffers.ensureCapacity(key, shared + unshared);
         key.putBytes(shared, block, p, unshared);
         keyLength = shared + unshared;
         trailer = block.getLong(p + unshared, ORDER);
         valueOffset = p + unshared + TRAILER_LENGTH;
         valueLength = vlen;
         next = valueOffset + vlen;
+    }
+
+    /** Frees the off-heap key buffer; the cursor must not be used afterwards. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            DirectBuffers.free(key);
+        }
     }
 }

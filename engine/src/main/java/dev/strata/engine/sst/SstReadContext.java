@@ -11,7 +11,7 @@ import org.agrona.ExpandableDirectByteBuffer;
  * The scratch a thread needs to read sorted segments: frame and block buffers, a frame reader
  * (decoders) and two cursors. Owned by one reader at a time (a get, a scan cursor); allocates
  * nothing once its buffers have grown to the largest block. The block cursor's views are valid
- * until the next call that loads a block.
+ * until the next call that loads a block. Its buffers are off-heap: {@link #close()} frees them.
  */
 public final class SstReadContext implements AutoCloseable {
     private final FrameReader frames = new FrameReader();
@@ -20,6 +20,7 @@ public final class SstReadContext implements AutoCloseable {
     private final DataBlockCursor indexCursor = new DataBlockCursor();
     private final DataBlockCursor blockCursor = new DataBlockCursor();
     private long blocksRead;
+    private boolean closed;
 
     DataBlockCursor indexCursor() {
         return indexCursor;
@@ -73,7 +74,7 @@ public final class SstReadContext implements AutoCloseable {
     DataBlockCursor load(final SstReader sst, final DataBlockCursor index) {
         final long offset = index.value().getLong(index.valueOffset(), ORDER);
         final int length = index.value().getInt(index.valueOffset() + 8, ORDER);
-        frame.checkLimit(length);
+        DirectBuffers.ensureCapacity(frame, length);
         final int n = sst.segment().read(offset, frame, 0, length);
         if (n != length) {
             throw new CorruptionException(sst.toString(), offset, "a data block frame of " + length + " bytes; the segment ends after " + n, null);
@@ -81,7 +82,7 @@ public final class SstReadContext implements AutoCloseable {
         try {
             frames.verify(frame, 0, length);
             final int size = FrameReader.uncompressedLength(frame, 0);
-            block.checkLimit(size);
+            DirectBuffers.ensureCapacity(block, size);
             frames.read(frame, 0, length, block, 0, size);
             blocksRead++;
             return blockCursor.wrap(block, 0, size);
@@ -90,8 +91,16 @@ public final class SstReadContext implements AutoCloseable {
         }
     }
 
+    /** Frees the decoders and the off-heap buffers; the context must not be used afterwards. Idempotent. */
     @Override
     public void close() {
-        frames.close();
+        if (!closed) {
+            closed = true;
+            frames.close();
+            indexCursor.close();
+            blockCursor.close();
+            DirectBuffers.free(frame);
+            DirectBuffers.free(block);
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * internal-key order; data blocks are cut at {@code blockSize} uncompressed bytes, framed with the
  * codec and appended; {@link #finish()} appends the bloom filter, the index and the footer and
  * seals the segment. Single-threaded (a flush or a compaction). The codec stays the caller's.
+ * Close the writer after {@link #finish()} too: it frees its off-heap buffers.
  */
 public final class SstWriter implements AutoCloseable {
     private final SegmentWriter out;
@@ -37,6 +38,7 @@ public final class SstWriter implements AutoCloseable {
     private long largestSequence;
     private int blocks;
     private boolean finished;
+    private boolean released;
 
     /**
      * @param codec      compresses data and index blocks
@@ -44,16 +46,26 @@ public final class SstWriter implements AutoCloseable {
      * @param bitsPerKey bloom filter bits per key (10 ≈ 1 % false positives), 0 for no filter
      */
     public SstWriter(final Tier tier, final long segmentId, final Codec codec, final int blockSize, final int bitsPerKey) {
-        this.out = tier.create(segmentId);
         this.blockSize = blockSize;
         this.bitsPerKey = bitsPerKey;
         this.frames = new FrameWriter(codec, true);
         this.none = Codecs.create(CodecType.NONE);
         this.plainFrames = new FrameWriter(none);
-        final UnsafeBuffer header = new UnsafeBuffer(new byte[SegmentFileDescriptor.HEADER_LENGTH]);
-        header.putLong(SegmentFileDescriptor.HEADER_MAGIC_OFFSET, SegmentFileDescriptor.MAGIC, ORDER);
-        header.putInt(SegmentFileDescriptor.HEADER_VERSION_OFFSET, SegmentFileDescriptor.VERSION, ORDER);
-        out.append(header, 0, header.capacity());
+        SegmentWriter created = null;
+        try {
+            created = tier.create(segmentId);
+            final UnsafeBuffer header = new UnsafeBuffer(new byte[SegmentFileDescriptor.HEADER_LENGTH]);
+            header.putLong(SegmentFileDescriptor.HEADER_MAGIC_OFFSET, SegmentFileDescriptor.MAGIC, ORDER);
+            header.putInt(SegmentFileDescriptor.HEADER_VERSION_OFFSET, SegmentFileDescriptor.VERSION, ORDER);
+            created.append(header, 0, header.capacity());
+        } catch (final RuntimeException e) {
+            if (created != null) {
+                created.close();
+            }
+            release();
+            throw e;
+        }
+        this.out = created;
     }
 
     /** Adds an entry; internal keys must strictly increase. */
@@ -88,7 +100,7 @@ public final class SstWriter implements AutoCloseable {
     }
 
     private long appendFrame(final FrameWriter writer, final DirectBuffer block, final int length) {
-        frame.checkLimit(writer.maxFrameLength(length));
+        DirectBuffers.ensureCapacity(frame, writer.maxFrameLength(length));
         final int frameLength = writer.write(block, 0, length, frame, 0, frame.capacity());
         if (frameLength < 0) {
             throw new IllegalStateException("frame buffer sized by maxFrameLength was too small: " + frameLength);
@@ -121,7 +133,12 @@ public final class SstWriter implements AutoCloseable {
         for (int i = 0; i < keyHashes.size(); i++) {
             BloomFilter.add(filter, 0, keyHashes.getLong(i));
         }
-        final long filterOffset = appendFrame(plainFrames, filter, BloomFilterDescriptor.length(bitsPerKey > 0 ? bits : 64));
+        final long filterOffset;
+        try {
+            filterOffset = appendFrame(plainFrames, filter, BloomFilterDescriptor.length(bitsPerKey > 0 ? bits : 64));
+        } finally {
+            DirectBuffers.free(filter);
+        }
         final int filterLength = (int)(out.length() - filterOffset);
         final int indexLength = index.finish();
         final long indexOffset = appendFrame(frames, index.buffer(), indexLength);
@@ -143,16 +160,26 @@ public final class SstWriter implements AutoCloseable {
         final long length = out.length();
         out.seal();
         finished = true;
-        none.close();
+        release();
         return length;
     }
 
-    /** Abandons an unfinished segment (the caller deletes it). */
+    /** Abandons an unfinished segment (the caller deletes it); after {@link #finish()} only frees what is left. Idempotent. */
     @Override
     public void close() {
         if (!finished) {
             out.close();
+        }
+        release();
+    }
+
+    private void release() {
+        if (!released) {
+            released = true;
             none.close();
+            data.close();
+            index.close();
+            DirectBuffers.free(frame);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,15 @@ class BloomFilterTest {
     void hasNoFalseNegativesAndAboutOnePercentFalsePositivesAtTenBitsPerKey() {
         final int keys = 100_000;
         final int bits = BloomFilter.bitsFor(keys, 10);
-        final UnsafeBuffer filter = new UnsafeBuffer(ByteBuffer.allocateDirect(BloomFilterDescriptor.length(bits)));
+        final ByteBuffer memory = ByteBuffer.allocateDirect(BloomFilterDescriptor.length(bits));
+        try {
+            checkRates(keys, bits, new UnsafeBuffer(memory));
+        } finally {
+            BufferUtil.free(memory);
+        }
+    }
+
+    private static void checkRates(final int keys, final int bits, final UnsafeBuffer filter) {
         BloomFilter.init(filter, 0, bits, BloomFilter.probesFor(10));
         final UnsafeBuffer key = new UnsafeBuffer(new byte[8]);
         for (long i = 0; i < keys; i++) {

@@ -49,60 +49,64 @@ class DataBlockTest {
             random.nextBytes(value);
             model.put(new IKey(key, Trailer.pack(1 + random.nextInt(1000), EntryKind.PUT)), value);
         }
-        final DataBlockBuilder builder = new DataBlockBuilder(restartInterval);
-        for (Map.Entry<IKey, byte[]> e : model.entrySet()) {
-            builder.add(new UnsafeBuffer(e.getKey().key()), 0, e.getKey().key().length, e.getKey().trailer(),
-                new UnsafeBuffer(e.getValue()), 0, e.getValue().length);
-        }
-        final int length = builder.finish();
-        final byte[] copy = new byte[length + 10];
-        builder.buffer().getBytes(0, copy, 10, length);
-        final DataBlockCursor cursor = new DataBlockCursor().wrap(new UnsafeBuffer(copy), 10, length);
-
-        final List<IKey> keys = new ArrayList<>(model.keySet());
-        cursor.seekToFirst();
-        for (IKey k : keys) {
-            assertTrue(cursor.isValid());
-            assertEntry(k, model.get(k), cursor);
-            cursor.next();
-        }
-        assertFalse(cursor.isValid());
-
-        cursor.seekToLast();
-        for (int i = keys.size() - 1; i >= 0; i--) {
-            assertTrue(cursor.isValid(), "backward at " + i);
-            assertEntry(keys.get(i), model.get(keys.get(i)), cursor);
-            cursor.prev();
-        }
-        assertFalse(cursor.isValid());
-
-        for (int i = 0; i < 2000; i++) {
-            final byte[] target = new byte[1 + random.nextInt(12)];
-            for (int j = 0; j < target.length; j++) {
-                target[j] = (byte)(j < 3 ? 'k' : random.nextInt(256));
+        try (DataBlockBuilder builder = new DataBlockBuilder(restartInterval);
+             DataBlockCursor cursor = new DataBlockCursor()) {
+            for (Map.Entry<IKey, byte[]> e : model.entrySet()) {
+                builder.add(new UnsafeBuffer(e.getKey().key()), 0, e.getKey().key().length, e.getKey().trailer(),
+                    new UnsafeBuffer(e.getValue()), 0, e.getValue().length);
             }
-            final long trailer = Trailer.seekTrailer(random.nextInt(1100));
-            final IKey expected = model.ceilingKey(new IKey(target, trailer));
-            cursor.seek(new UnsafeBuffer(target), 0, target.length, trailer);
-            if (expected == null) {
-                assertFalse(cursor.isValid());
-            } else {
-                assertEntry(expected, model.get(expected), cursor);
+            final int length = builder.finish();
+            final byte[] copy = new byte[length + 10];
+            builder.buffer().getBytes(0, copy, 10, length);
+            cursor.wrap(new UnsafeBuffer(copy), 10, length);
+
+            final List<IKey> keys = new ArrayList<>(model.keySet());
+            cursor.seekToFirst();
+            for (IKey k : keys) {
+                assertTrue(cursor.isValid());
+                assertEntry(k, model.get(k), cursor);
+                cursor.next();
+            }
+            assertFalse(cursor.isValid());
+
+            cursor.seekToLast();
+            for (int i = keys.size() - 1; i >= 0; i--) {
+                assertTrue(cursor.isValid(), "backward at " + i);
+                assertEntry(keys.get(i), model.get(keys.get(i)), cursor);
+                cursor.prev();
+            }
+            assertFalse(cursor.isValid());
+
+            for (int i = 0; i < 2000; i++) {
+                final byte[] target = new byte[1 + random.nextInt(12)];
+                for (int j = 0; j < target.length; j++) {
+                    target[j] = (byte)(j < 3 ? 'k' : random.nextInt(256));
+                }
+                final long trailer = Trailer.seekTrailer(random.nextInt(1100));
+                final IKey expected = model.ceilingKey(new IKey(target, trailer));
+                cursor.seek(new UnsafeBuffer(target), 0, target.length, trailer);
+                if (expected == null) {
+                    assertFalse(cursor.isValid());
+                } else {
+                    assertEntry(expected, model.get(expected), cursor);
+                }
             }
         }
     }
 
     @Test
     void rejectsARestartCountThatDoesNotFit() {
-        final DataBlockBuilder builder = new DataBlockBuilder(16);
-        final UnsafeBuffer k = new UnsafeBuffer("key".getBytes());
-        builder.add(k, 0, 3, Trailer.pack(1, EntryKind.PUT), k, 0, 3);
-        final int length = builder.finish();
-        final UnsafeBuffer block = new UnsafeBuffer(new byte[length]);
-        block.putBytes(0, builder.buffer(), 0, length);
-        block.putInt(length - 4, 1_000_000, ByteOrder.LITTLE_ENDIAN);
-        final BlockCorruptionException e = assertThrows(BlockCorruptionException.class, () -> new DataBlockCursor().wrap(block, 0, length));
-        assertTrue(e.getMessage().contains("restart points"), e.getMessage());
+        try (DataBlockBuilder builder = new DataBlockBuilder(16);
+             DataBlockCursor cursor = new DataBlockCursor()) {
+            final UnsafeBuffer k = new UnsafeBuffer("key".getBytes());
+            builder.add(k, 0, 3, Trailer.pack(1, EntryKind.PUT), k, 0, 3);
+            final int length = builder.finish();
+            final UnsafeBuffer block = new UnsafeBuffer(new byte[length]);
+            block.putBytes(0, builder.buffer(), 0, length);
+            block.putInt(length - 4, 1_000_000, ByteOrder.LITTLE_ENDIAN);
+            final BlockCorruptionException e = assertThrows(BlockCorruptionException.class, () -> cursor.wrap(block, 0, length));
+            assertTrue(e.getMessage().contains("restart points"), e.getMessage());
+        }
     }
 
     private static void assertEntry(final IKey expectedKey, final byte[] expectedValue, final DataBlockCursor cursor) {

@@ -14,6 +14,7 @@ import dev.strata.engine.EntryKind;
 import dev.strata.engine.KeyComparator;
 import dev.strata.engine.Trailer;
 import dev.strata.tier.Tier;
+import dev.strata.tier.WarmUp;
 import dev.strata.tier.file.FileTier;
 import dev.strata.tier.file.FileTierOptions;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,6 +41,12 @@ import org.junit.jupiter.api.Test;
  * flipped byte is reported as {@link CorruptionException}. Seeds printed; replay with -Dstrata.seed=N.
  */
 class SstRoundTripTest {
+    /** The file tier reads sealed segments through Chronicle's mappings, whose first use allocates static buffers: not this test's leak. */
+    @BeforeAll
+    static void warmUp() {
+        WarmUp.chronicle();
+    }
+
     @TempDir
     Path dir;
 

@@ -253,7 +253,10 @@ public final class ObjectTier implements Tier {
 
     /** @return the part objects of a segment in part order */
     List<ObjectInfo> listParts(final long segmentId) {
-        return SegmentListing.all(store, keys.partsOf(segmentId), null);
+        final String partsOf = keys.partsOf(segmentId);
+        final List<ObjectInfo> parts = SegmentListing.all(store, partsOf, null);
+        parts.removeIf(o -> !ObjectTierKeys.isPart(partsOf, o.key())); // not the tier's (see ObjectTierKeys)
+        return parts;
     }
 
     /** Reads and checks an object's header; @return its payload length */

@@ -19,15 +19,24 @@ final class SegmentListing {
     static void list(final ObjectTier tier, final Tier.SegmentVisitor visitor) {
         final TreeMap<Long, long[]> segments = new TreeMap<>();
         for (final ObjectInfo o : all(tier.store, tier.keys.sealedPrefix(), null)) {
+            if (!tier.keys.isSealed(o.key())) {
+                continue; // not the tier's (see ObjectTierKeys)
+            }
             segments.put(ObjectTierKeys.idOf(o.key()), new long[] {1, o.size() - SegmentObjectDescriptor.HEADER_LENGTH});
         }
         for (final String common : commonPrefixes(tier.store, tier.keys.partsRoot())) {
+            if (!tier.keys.isPartsPrefix(common)) {
+                continue;
+            }
             final long id = ObjectTierKeys.idOf(common);
             if (segments.containsKey(id)) {
                 continue;
             }
             long length = 0;
             for (final ObjectInfo part : all(tier.store, common, null)) {
+                if (!ObjectTierKeys.isPart(common, part.key())) {
+                    continue;
+                }
                 length += part.size() - SegmentObjectDescriptor.HEADER_LENGTH;
             }
             segments.put(id, new long[] {0, length});

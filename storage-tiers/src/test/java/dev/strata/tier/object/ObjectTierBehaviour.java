@@ -149,6 +149,32 @@ abstract class ObjectTierBehaviour {
         assertThrows(IllegalStateException.class, () -> tier.sealUnsealed(5, 10));
     }
 
+    /** S3Proxy's filesystem store lists the temporary file of a PUT in progress ({@code <key>-<uuid>}) for a moment. */
+    @Test
+    void objectsUnderThePrefixThatAreNotTheTiersAreIgnored() {
+        final ObjectStore store = newStore();
+        final ObjectTier tier = tier(store);
+        try (SegmentWriter w = tier.create(3)) {
+            w.append(new UnsafeBuffer(new byte[40]), 0, 40);
+            w.seal();
+        }
+        try (SegmentWriter w = tier.create(4)) {
+            w.append(new UnsafeBuffer(new byte[7]), 0, 7);
+            w.sync();
+        }
+        final String uuid = "-0f5c2a9e-7d1b-4e2a-a673-4f5b733c7458";
+        store.put("strata/segments/00000000000000000003" + uuid, new byte[10], Map.of(), PutCondition.NONE);
+        store.put("strata/segments/not-a-segment", new byte[10], Map.of(), PutCondition.NONE);
+        store.put("strata/parts/00000000000000000004/0000000001" + uuid, new byte[10], Map.of(), PutCondition.NONE);
+        store.put("strata/parts/x/0000000000", new byte[10], Map.of(), PutCondition.NONE);
+        final List<String> listed = new ArrayList<>();
+        tier.list((id, sealed, length) -> listed.add(id + ":" + sealed + ":" + length));
+        assertEquals(List.of("3:true:40", "4:false:7"), listed);
+        try (SegmentReader r = tier.openUnsealed(4)) {
+            assertEquals(7, r.length());
+        }
+    }
+
     @Test
     void metadataSlotIsOldOrNewAcrossACrash() {
         final byte[] v1 = "manifest version 1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
