@@ -5,13 +5,10 @@ import java.nio.ByteBuffer;
 
 import org.agrona.MutableDirectBuffer;
 
-import dev.strata.tier.SegmentReader;
-import dev.strata.tier.TierIOException;
 import dev.strata.tier.io.AlignedBuffer;
-import dev.strata.tier.io.Checks;
+import dev.strata.tier.io.GuardedSegmentReader;
 import dev.strata.tier.io.IoChannel;
 import dev.strata.tier.io.IoChannels;
-import dev.strata.tier.io.ReadGuard;
 import dev.strata.tier.io.ScratchPool;
 import dev.strata.tier.io.TierCounters;
 
@@ -21,62 +18,37 @@ import dev.strata.tier.io.TierCounters;
  * a time, and copies the wanted bytes out. Holds its own copy of the extents, so it is unaffected
  * by later table changes. Concurrent reads are safe; none allocates once the pool is warm.
  */
-final class BlockSegmentReader implements SegmentReader {
+final class BlockSegmentReader extends GuardedSegmentReader {
     private final BlockTier tier;
-    private final long segmentId;
     private final long[] extents;
-    private final long length;
     private final IoChannel channel;
     private final ScratchPool pool;
-    private final TierCounters counters;
     private final int blockSize;
-    private final ReadGuard guard = new ReadGuard();
 
     BlockSegmentReader(final BlockTier tier, final long segmentId, final long[] extents, final long length,
                        final IoChannel channel, final ScratchPool pool, final TierCounters counters, final int blockSize) {
+        super(segmentId, length, counters);
         this.tier = tier;
-        this.segmentId = segmentId;
         this.extents = extents;
-        this.length = length;
         this.channel = channel;
         this.pool = pool;
-        this.counters = counters;
         this.blockSize = blockSize;
     }
 
     @Override
-    public long segmentId() {
-        return segmentId;
-    }
-
-    @Override
-    public long length() {
-        return length;
-    }
-
-    @Override
-    public int read(final long position, final MutableDirectBuffer dst, final int dstOffset, final int len) {
-        Checks.readArgs(position, dst, dstOffset, len);
-        guard.enter(this);
+    protected void readRange(final long position, final MutableDirectBuffer dst, final int dstOffset, final int n) throws IOException {
+        final AlignedBuffer scratch = pool.acquire();
         try {
-            final int n = (int) Math.max(0, Math.min(len, length - position));
-            if (n > 0) {
-                final AlignedBuffer scratch = pool.acquire();
-                try {
-                    copy(scratch, position, dst, dstOffset, n);
-                } finally {
-                    scratch.byteBuffer().clear();
-                    pool.release(scratch);
-                }
-            }
-            counters.onRead(n);
-            return n;
-        } catch (final IOException e) {
-            throw new TierIOException("read of " + len + " bytes at " + position + " of " + this + " failed: " + e
-                + "; check the device, then reopen the tier", e);
+            copy(scratch, position, dst, dstOffset, n);
         } finally {
-            guard.exit();
+            scratch.byteBuffer().clear();
+            pool.release(scratch);
         }
+    }
+
+    @Override
+    protected void release() {
+        tier.readerClosed(this);
     }
 
     private void copy(final AlignedBuffer scratch, final long position, final MutableDirectBuffer dst, final int dstOffset,
@@ -106,14 +78,7 @@ final class BlockSegmentReader implements SegmentReader {
     }
 
     @Override
-    public void close() {
-        if (guard.closeAndAwait()) {
-            tier.readerClosed(this);
-        }
-    }
-
-    @Override
     public String toString() {
-        return "segment " + segmentId + " of block tier " + tier.location();
+        return "segment " + segmentId() + " of block tier " + tier.location();
     }
 }

@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import org.agrona.BufferUtil;
 import org.agrona.MutableDirectBuffer;
 
-import dev.strata.tier.SegmentReader;
 import dev.strata.tier.TierIOException;
-import dev.strata.tier.io.Checks;
-import dev.strata.tier.io.ReadGuard;
+import dev.strata.tier.io.GuardedSegmentReader;
 import dev.strata.tier.io.TierCounters;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.bytes.MappedBytes;
@@ -33,24 +31,18 @@ import net.openhft.chronicle.core.io.SingleThreadedChecked;
  * mapped until the process ends. {@link #close()} waits for reads in progress ({@link ReadGuard}),
  * closes the bytes, then releases that reservation so the region is unmapped at once.
  */
-final class MappedSegmentReader implements SegmentReader {
+final class MappedSegmentReader extends GuardedSegmentReader {
     private final FileTier tier;
-    private final long segmentId;
     private final Path file;
-    private final long length;
-    private final TierCounters counters;
-    private final ReadGuard guard = new ReadGuard();
     private final MappedBytes bytes;
     private final BytesStore<?, ?> store;
     private final MappedFile mappedFile;
 
     MappedSegmentReader(final FileTier tier, final long segmentId, final Path file, final long fileSize,
                         final long length, final TierCounters counters) {
+        super(segmentId, length, counters);
         this.tier = tier;
-        this.segmentId = segmentId;
         this.file = file;
-        this.length = length;
-        this.counters = counters;
         if (length == 0) {
             bytes = null;
             store = null;
@@ -72,53 +64,30 @@ final class MappedSegmentReader implements SegmentReader {
     }
 
     @Override
-    public long segmentId() {
-        return segmentId;
-    }
-
-    @Override
-    public long length() {
-        return length;
-    }
-
-    @Override
-    public int read(final long position, final MutableDirectBuffer dst, final int dstOffset, final int len) {
-        Checks.readArgs(position, dst, dstOffset, len);
-        guard.enter(this);
-        try {
-            final int n = (int) Math.max(0, Math.min(len, length - position));
-            if (n > 0) {
-                final long at = SegmentFileDescriptor.HEADER_LENGTH + position;
-                final byte[] array = dst.byteArray();
-                if (array != null) {
-                    final int arrayOffset = (int) (dst.addressOffset() - BufferUtil.ARRAY_BASE_OFFSET) + dstOffset;
-                    store.read(at, array, arrayOffset, n);
-                } else {
-                    store.nativeRead(at, dst.addressOffset() + dstOffset, n);
-                }
-            }
-            counters.onRead(n);
-            return n;
-        } finally {
-            guard.exit();
+    protected void readRange(final long position, final MutableDirectBuffer dst, final int dstOffset, final int n) {
+        final long at = SegmentFileDescriptor.HEADER_LENGTH + position;
+        final byte[] array = dst.byteArray();
+        if (array != null) {
+            final int arrayOffset = (int) (dst.addressOffset() - BufferUtil.ARRAY_BASE_OFFSET) + dstOffset;
+            store.read(at, array, arrayOffset, n);
+        } else {
+            store.nativeRead(at, dst.addressOffset() + dstOffset, n);
         }
     }
 
     @Override
-    public void close() {
-        if (guard.closeAndAwait()) {
-            if (bytes != null) {
-                bytes.close();
-                if (store.refCount() > 0) {
-                    store.release(mappedFile);
-                }
+    protected void release() {
+        if (bytes != null) {
+            bytes.close();
+            if (store.refCount() > 0) {
+                store.release(mappedFile);
             }
-            tier.readerClosed(this);
         }
+        tier.readerClosed(this);
     }
 
     @Override
     public String toString() {
-        return "segment " + segmentId + " (" + file + ", mapped)";
+        return "segment " + segmentId() + " (" + file + ", mapped)";
     }
 }
