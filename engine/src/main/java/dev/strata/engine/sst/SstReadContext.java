@@ -1,5 +1,7 @@
 package dev.strata.engine.sst;
 
+import dev.strata.engine.DirectBuffers;
+
 import static dev.strata.engine.sst.SegmentFileDescriptor.ORDER;
 
 import dev.strata.CorruptionException;

@@ -1,4 +1,4 @@
-package dev.strata.engine.sst;
+package dev.strata.engine;
 
 import java.nio.ByteBuffer;
 import org.agrona.BufferUtil;
@@ -11,12 +11,12 @@ import org.agrona.ExpandableDirectByteBuffer;
  * checks) want it back at once. Grow such buffers only through {@link #ensureCapacity}, never
  * implicitly by writing past the end, and {@link #free} them when their owner closes.
  */
-final class DirectBuffers {
+public final class DirectBuffers {
     private DirectBuffers() {
     }
 
     /** Grows {@code buffer} to at least {@code limit} bytes (keeping its contents) and frees the memory it replaced. */
-    static void ensureCapacity(final ExpandableDirectByteBuffer buffer, final int limit) {
+    public static void ensureCapacity(final ExpandableDirectByteBuffer buffer, final int limit) {
         final ByteBuffer old = buffer.byteBuffer();
         buffer.checkLimit(limit);
         if (buffer.byteBuffer() != old) {
@@ -25,7 +25,7 @@ final class DirectBuffers {
     }
 
     /** Frees the memory of {@code buffer}, which must not be used afterwards. */
-    static void free(final ExpandableDirectByteBuffer buffer) {
+    public static void free(final ExpandableDirectByteBuffer buffer) {
         BufferUtil.free(buffer.byteBuffer());
     }
 }
