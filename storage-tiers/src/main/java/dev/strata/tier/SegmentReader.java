@@ -17,6 +17,10 @@ public interface SegmentReader extends AutoCloseable {
     /**
      * Reads up to {@code length} bytes at {@code position} into {@code dst[dstOffset, ...)}.
      *
+     * <p>If dst wraps a direct ByteBuffer, that ByteBuffer's position and limit are used during the
+     * call and restored; do not move them from another thread meanwhile. (File-backed tiers read
+     * straight into it, without a copy; its mark may be discarded.)
+     *
      * @return the bytes read: {@code length}, or fewer only when the segment ends first (0 at or
      *     past the end)
      * @throws IllegalArgumentException if {@code position} is negative or the destination range is

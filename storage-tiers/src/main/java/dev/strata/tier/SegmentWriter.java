@@ -19,6 +19,10 @@ public interface SegmentWriter extends AutoCloseable {
     /**
      * Appends {@code src[offset, offset + length)}.
      *
+     * <p>If src wraps a direct ByteBuffer, that ByteBuffer's position and limit may be used during
+     * the call and are restored; do not move them from another thread meanwhile. (File-backed tiers
+     * write a large append straight from it, without a copy; its mark may be discarded.)
+     *
      * @return the segment offset at which the bytes start
      * @throws TierFullException if the tier has no room; what was appended before stays intact
      * @throws TierIOException   on an I/O failure

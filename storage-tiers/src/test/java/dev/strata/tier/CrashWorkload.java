@@ -28,6 +28,7 @@ public final class CrashWorkload {
     private byte[] metadata;
     private byte[] metadataInFlight;
     private boolean metadataPending;
+    private int largeAppends;
 
     /** What the model knows of one segment. */
     private static final class Seg {
@@ -86,7 +87,23 @@ public final class CrashWorkload {
         random.nextBytes(data);
         final Seg s = segments.get(w.segmentId());
         s.appends.add(data);
-        w.append(new UnsafeBuffer(data), 0, length);
+        if (length >= 4096 && (largeAppends++ & 1) == 1) {
+            // every other large append from a block-aligned direct ByteBuffer: the tiers write those
+            // straight from the source (zero-copy), the others through their write buffers
+            final java.nio.ByteBuffer whole = java.nio.ByteBuffer.allocateDirect(length + 4096);
+            try {
+                final long address = org.agrona.BufferUtil.address(whole);
+                final int start = (int) (((address + 4095) & -4096L) - address);
+                whole.limit(start + length).position(start);
+                final UnsafeBuffer src = new UnsafeBuffer(whole.slice());
+                src.putBytes(0, data);
+                w.append(src, 0, length);
+            } finally {
+                org.agrona.BufferUtil.free(whole);
+            }
+        } else {
+            w.append(new UnsafeBuffer(data), 0, length);
+        }
     }
 
     private void sync(final SegmentWriter w) {

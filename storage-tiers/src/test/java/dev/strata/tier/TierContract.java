@@ -191,6 +191,80 @@ public abstract class TierContract {
         }
     }
 
+    /** @return a view of a fresh off-heap buffer whose address at index 0 is {@code 4096}-aligned plus {@code skew} */
+    private UnsafeBuffer directSlice(final int capacity, final int skew) {
+        final java.nio.ByteBuffer whole = direct(capacity + 8192).byteBuffer();
+        final long address = org.agrona.BufferUtil.address(whole);
+        final int start = (int) (((address + 4095) & -4096L) - address) + skew;
+        whole.limit(start + capacity).position(start);
+        final java.nio.ByteBuffer slice = whole.slice();
+        whole.clear();
+        return new UnsafeBuffer(slice);
+    }
+
+    @Test
+    void directByteBuffersAreReadAndWrittenInPlaceAndKeepTheirPositionAndLimit() {
+        final Random rnd = new Random(TestSeeds.seed(getClass().getSimpleName() + ".directByteBuffers"));
+        final Tier tier = openTier();
+        final int big = 3 * 65536 + 4096;
+        final UnsafeBuffer[] sources = {directSlice(big, 0), directSlice(big + 1000, 8), directSlice(256 << 10, 0)};
+        final int[][] appends = {{0, big}, {8, big - 8 + 1000}, {0, 7}, {0, 200_000}, {4096, 65536}, {0, 256 << 10}};
+        final java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        try (SegmentWriter w = tier.create(3)) {
+            for (int i = 0; i < appends.length; i++) {
+                final UnsafeBuffer src = sources[Math.min(i, sources.length - 1) % sources.length];
+                final int offset = appends[i][0];
+                final int length = Math.min(appends[i][1], src.capacity() - offset);
+                final byte[] bytes = new byte[length];
+                rnd.nextBytes(bytes);
+                src.putBytes(offset, bytes);
+                src.byteBuffer().limit(17).position(5);
+                assertEquals(expected.size(), w.append(src, offset, length));
+                assertEquals(5, src.byteBuffer().position(), "source position restored");
+                assertEquals(17, src.byteBuffer().limit(), "source limit restored");
+                src.byteBuffer().clear();
+                expected.write(bytes, 0, length);
+                if (i == 2) {
+                    w.sync();
+                }
+            }
+            w.seal();
+        }
+        final byte[] all = expected.toByteArray();
+        try (SegmentReader r = tier.open(3)) {
+            assertEquals(all.length, r.length());
+            final UnsafeBuffer aligned = directSlice(128 << 10, 0);
+            final UnsafeBuffer skewed = directSlice(128 << 10, 24);
+            final UnsafeBuffer window = new UnsafeBuffer(aligned.byteBuffer(), 4096, 64 << 10);
+            final long[][] reads = {{0, 4096, 0}, {4096, 65536, 0}, {100, 5000, 3}, {all.length - 10_000, 20_000, 4096},
+                {8192, 128 << 10, 0}, {all.length - 4096, 4096, 0}, {12_288, 8192, 8192}};
+            for (final UnsafeBuffer dst : new UnsafeBuffer[] {aligned, skewed, window}) {
+                for (final long[] rd : reads) {
+                    final int dstOffset = (int) rd[2];
+                    final int len = (int) Math.min(rd[1], dst.capacity() - dstOffset);
+                    dst.setMemory(0, dst.capacity(), (byte) 0x5A);
+                    final java.nio.ByteBuffer bb = dst.byteBuffer();
+                    bb.limit(100).position(50);
+                    final int n = r.read(rd[0], dst, dstOffset, len);
+                    assertEquals(50, bb.position(), "destination position restored");
+                    assertEquals(100, bb.limit(), "destination limit restored");
+                    bb.clear();
+                    assertEquals((int) Math.min(len, all.length - rd[0]), n);
+                    final byte[] got = new byte[n];
+                    dst.getBytes(dstOffset, got);
+                    assertArrayEquals(java.util.Arrays.copyOfRange(all, (int) rd[0], (int) rd[0] + n), got,
+                        "read of " + len + " at " + rd[0] + " into offset " + dstOffset);
+                    if (dstOffset > 0) {
+                        assertEquals((byte) 0x5A, dst.getByte(dstOffset - 1), "byte before the range untouched");
+                    }
+                    if (dstOffset + n < dst.capacity()) {
+                        assertEquals((byte) 0x5A, dst.getByte(dstOffset + n), "byte after the range untouched");
+                    }
+                }
+            }
+        }
+    }
+
     private static void fillPattern(final UnsafeBuffer buf, final long pos, final int n) {
         for (int i = 0; i < n; i += 8) {
             buf.putLong(i, pos + i, ByteOrder.LITTLE_ENDIAN);

@@ -13,9 +13,12 @@ import dev.strata.tier.io.ScratchPool;
 import dev.strata.tier.io.TierCounters;
 
 /**
- * Reads a block-tier segment: each read covers whole blocks (O_DIRECT needs aligned offsets,
- * lengths and addresses) into a pooled aligned scratch buffer, one contiguous run of an extent at
- * a time, and copies the wanted bytes out. Holds its own copy of the extents, so it is unaffected
+ * Reads a block-tier segment. When the caller's buffer wraps a direct {@code ByteBuffer} covering
+ * the range (and, with O_DIRECT, the position, length and address are block-aligned), it reads
+ * straight into it, one contiguous run of an extent at a time (zero-copy; the buffer's position and
+ * limit are set for the call and restored). Otherwise each read covers whole blocks (O_DIRECT
+ * needs aligned offsets, lengths and addresses) into a pooled aligned scratch buffer, one
+ * contiguous run of an extent at a time, and copies the wanted bytes out. Holds its own copy of the extents, so it is unaffected
  * by later table changes. Concurrent reads are safe; none allocates once the pool is warm.
  */
 final class BlockSegmentReader extends GuardedSegmentReader {
@@ -24,19 +27,35 @@ final class BlockSegmentReader extends GuardedSegmentReader {
     private final IoChannel channel;
     private final ScratchPool pool;
     private final int blockSize;
+    private final boolean direct;
 
     BlockSegmentReader(final BlockTier tier, final long segmentId, final long[] extents, final long length,
-                       final IoChannel channel, final ScratchPool pool, final TierCounters counters, final int blockSize) {
+                       final IoChannel channel, final ScratchPool pool, final TierCounters counters, final int blockSize,
+                       final boolean direct) {
         super(segmentId, length, counters);
         this.tier = tier;
         this.extents = extents;
         this.channel = channel;
         this.pool = pool;
         this.blockSize = blockSize;
+        this.direct = direct;
     }
 
     @Override
     protected void readRange(final long position, final MutableDirectBuffer dst, final int dstOffset, final int n) throws IOException {
+        final int mask = blockSize - 1;
+        final ByteBuffer target = direct && ((position | n) & mask) != 0 ? null
+            : IoChannels.directBacking(dst, dstOffset, n, true, direct ? blockSize : 1);
+        if (target != null) {
+            final int oldPosition = target.position();
+            final int oldLimit = target.limit();
+            try {
+                readInto(target, IoChannels.backingIndex(dst, dstOffset), position, n);
+            } finally {
+                target.limit(oldLimit).position(oldPosition);
+            }
+            return;
+        }
         final AlignedBuffer scratch = pool.acquire();
         try {
             copy(scratch, position, dst, dstOffset, n);
@@ -49,6 +68,28 @@ final class BlockSegmentReader extends GuardedSegmentReader {
     @Override
     protected void release() {
         tier.readerClosed(this);
+    }
+
+    /** Reads segment bytes {@code [position, position + n)} into {@code target[at, at + n)}, one extent run at a time. */
+    private void readInto(final ByteBuffer target, final int at, final long position, final int n) throws IOException {
+        int done = 0;
+        while (done < n) {
+            final long from = position + done;
+            final long logical = from / blockSize;
+            final int within = (int) (from - logical * blockSize);
+            long base = 0;
+            int e = 0;
+            while (logical >= base + extents[2 * e + 1]) {
+                base += extents[2 * e + 1];
+                e++;
+            }
+            final long physical = extents[2 * e] + (logical - base);
+            final long runBytes = (base + extents[2 * e + 1] - logical) * blockSize - within;
+            final int want = (int) Math.min(n - done, runBytes);
+            target.limit(at + done + want).position(at + done);
+            IoChannels.readFully(channel, target, physical * blockSize + within);
+            done += want;
+        }
     }
 
     private void copy(final AlignedBuffer scratch, final long position, final MutableDirectBuffer dst, final int dstOffset,

@@ -15,7 +15,11 @@ import dev.strata.tier.io.IoChannels;
 import dev.strata.tier.io.TierCounters;
 
 /**
- * Appends to one block-tier segment through an aligned write buffer.
+ * Appends to one block-tier segment through an aligned write buffer. An append of at least the
+ * buffer's size, from an Agrona buffer wrapping a direct {@code ByteBuffer}, while the buffer is
+ * empty (and, with O_DIRECT, the source address block-aligned), has its whole blocks written
+ * straight from the source (zero-copy; the source's position and limit are set for the call and
+ * restored) and only a partial last block copied into the buffer.
  *
  * <h2>Buffering</h2>
  * The buffer holds the bytes from {@code bufferStart} (always block-aligned) to the end. When it is
@@ -39,6 +43,7 @@ final class BlockSegmentWriter implements SegmentWriter {
     private final TierCounters counters;
     private final int blockSize;
     private final AlignedBuffer buffer;
+    private final boolean direct;
     private final long[] run = new long[1];
     private long bufferStart;
     private int buffered;
@@ -46,12 +51,13 @@ final class BlockSegmentWriter implements SegmentWriter {
     private String closedReason;
 
     BlockSegmentWriter(final BlockTier tier, final SegmentEntry entry, final IoChannel channel, final TierCounters counters,
-                       final int blockSize, final int bufferBytes) {
+                       final int blockSize, final int bufferBytes, final boolean direct) {
         this.tier = tier;
         this.entry = entry;
         this.channel = channel;
         this.counters = counters;
         this.blockSize = blockSize;
+        this.direct = direct;
         this.buffer = new AlignedBuffer(Math.max(bufferBytes, blockSize), blockSize);
     }
 
@@ -82,6 +88,22 @@ final class BlockSegmentWriter implements SegmentWriter {
         final int capacity = buffer.capacity();
         int done = 0;
         try {
+            if (buffered == 0 && length >= capacity) {
+                // zero-copy: whole blocks straight from the source; a partial last block goes to the buffer
+                final int whole = length / blockSize * blockSize;
+                final ByteBuffer source = IoChannels.directBacking(src, offset, whole, false, direct ? blockSize : 1);
+                if (source != null) {
+                    final int oldPosition = source.position();
+                    final int oldLimit = source.limit();
+                    try {
+                        writeBlocks(source, IoChannels.backingIndex(src, offset), whole);
+                    } finally {
+                        source.limit(oldLimit).position(oldPosition);
+                    }
+                    bufferStart += whole;
+                    done = whole;
+                }
+            }
             while (done < length) {
                 final int n = Math.min(length - done, capacity - buffered);
                 src.getBytes(offset + done, buffer.byteBuffer(), buffered, n);
@@ -175,7 +197,15 @@ final class BlockSegmentWriter implements SegmentWriter {
 
     /** Writes {@code buffer[0, bytes)} (whole blocks) at the segment's logical offset {@code bufferStart}. */
     private void writeBuffer(final int bytes) throws IOException {
-        final ByteBuffer bb = buffer.byteBuffer();
+        writeBlocks(buffer.byteBuffer(), 0, bytes);
+        buffer.byteBuffer().clear();
+    }
+
+    /**
+     * Writes {@code bb[at, at + bytes)} (whole blocks) at the segment's logical offset
+     * {@code bufferStart}, one extent run at a time; leaves {@code bb}'s position and limit moved.
+     */
+    private void writeBlocks(final ByteBuffer bb, final int at, final int bytes) throws IOException {
         final long[] extents = entry.rawExtents();
         final int count = entry.extentCount();
         long logical = bufferStart / blockSize;
@@ -183,12 +213,11 @@ final class BlockSegmentWriter implements SegmentWriter {
         while (done < bytes) {
             final long physical = SegmentEntry.physical(extents, count, logical, run);
             final int n = (int) Math.min(bytes - done, run[0] * blockSize);
-            bb.limit(done + n).position(done);
+            bb.limit(at + done + n).position(at + done);
             IoChannels.writeFully(channel, bb, physical * blockSize);
             done += n;
             logical += n / blockSize;
         }
-        bb.clear();
     }
 
     private void release(final String reason) {

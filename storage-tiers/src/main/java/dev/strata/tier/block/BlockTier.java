@@ -59,6 +59,8 @@ public final class BlockTier implements Tier {
     private long orderedModCount = -1;
     private long tableModCount;
     private final ScratchPool readScratch;
+    /** Whether the channel uses O_DIRECT (zero-copy transfers must then be block-aligned). */
+    private final boolean direct;
     private final Set<SegmentReader> readers = ConcurrentHashMap.newKeySet();
     private final long minExtentBlocks;
     private final long maxExtentBlocks;
@@ -70,6 +72,7 @@ public final class BlockTier implements Tier {
         this.options = options;
         this.layout = layout;
         this.channel = channel;
+        this.direct = direct;
         this.counters = new TierCounters(direct ? "direct" : "buffered");
         this.superblocks = superblocks;
         this.metadata = metadata;
@@ -128,7 +131,7 @@ public final class BlockTier implements Tier {
             tableModCount++;
             throw e;
         }
-        entry.writer = new BlockSegmentWriter(this, entry, channel, counters, layout.blockSize, options.writeBufferBytes());
+        entry.writer = new BlockSegmentWriter(this, entry, channel, counters, layout.blockSize, options.writeBufferBytes(), direct);
         return entry.writer;
     }
 
@@ -140,14 +143,16 @@ public final class BlockTier implements Tier {
             throw new SegmentNotSealedException("segment " + segmentId + " in block tier " + location() + " is not sealed: seal it "
                 + "with SegmentWriter.seal(), or during recovery read it with openUnsealed and finish it with sealUnsealed");
         }
-        return track(new BlockSegmentReader(this, segmentId, e.extentsCopy(), e.length, channel, readScratch, counters, layout.blockSize));
+        return track(new BlockSegmentReader(this, segmentId, e.extentsCopy(), e.length, channel, readScratch, counters, layout.blockSize,
+            direct));
     }
 
     @Override
     public synchronized SegmentReader openUnsealed(final long segmentId) {
         checkOpen();
         final SegmentEntry e = unsealedIdle(segmentId);
-        return track(new BlockSegmentReader(this, segmentId, e.extentsCopy(), e.length, channel, readScratch, counters, layout.blockSize));
+        return track(new BlockSegmentReader(this, segmentId, e.extentsCopy(), e.length, channel, readScratch, counters, layout.blockSize,
+            direct));
     }
 
     @Override

@@ -17,7 +17,10 @@ import dev.strata.tier.io.IoChannels;
 import dev.strata.tier.io.TierCounters;
 
 /**
- * Appends to one {@code <id>.open} file through a write buffer.
+ * Appends to one {@code <id>.open} file through a write buffer. An append of at least the buffer's
+ * size, from an Agrona buffer wrapping a direct {@code ByteBuffer}, while the buffer is empty, is
+ * written straight from the source (zero-copy; the source's position and limit are set for the
+ * call and restored).
  *
  * <h2>Durability</h2>
  * {@link #sync()} writes the buffered bytes, forces the file (fdatasync), then records the synced
@@ -82,6 +85,13 @@ final class FileSegmentWriter implements SegmentWriter {
         final int capacity = buffer.capacity();
         int done = 0;
         try {
+            if (buffered == 0 && length >= capacity) {
+                final ByteBuffer source = IoChannels.directBacking(src, offset, length, false, 1);
+                if (source != null) {
+                    writeDirect(source, IoChannels.backingIndex(src, offset), length);
+                    done = length;
+                }
+            }
             while (done < length) {
                 final int n = Math.min(length - done, capacity - buffered);
                 src.getBytes(offset + done, buffer.byteBuffer(), buffered, n);
@@ -185,6 +195,23 @@ final class FileSegmentWriter implements SegmentWriter {
             written += buffered;
             buffered = 0;
         }
+    }
+
+    /**
+     * Writes {@code source[at, at + length)} straight at the end of the data (the write buffer is
+     * empty), restoring the source's position and limit. The same bytes at the same offsets as
+     * copying them through the buffer, so the crash guarantees are unchanged.
+     */
+    private void writeDirect(final ByteBuffer source, final int at, final int length) throws IOException {
+        final int oldPosition = source.position();
+        final int oldLimit = source.limit();
+        try {
+            source.limit(at + length).position(at);
+            IoChannels.writeFully(channel, source, SegmentFileDescriptor.HEADER_LENGTH + written);
+        } finally {
+            source.limit(oldLimit).position(oldPosition);
+        }
+        written += length;
     }
 
     private void release(final String reason) {

@@ -13,7 +13,9 @@ import dev.strata.tier.io.ScratchPool;
 import dev.strata.tier.io.TierCounters;
 
 /**
- * Reads a segment file by positional reads into a pooled off-heap scratch buffer, then copies into
+ * Reads a segment file by positional reads. When the caller's buffer wraps a direct
+ * {@code ByteBuffer} covering the range, straight into it (zero-copy; its position and limit are
+ * set for the call and restored). Otherwise into a pooled off-heap scratch buffer, then copied into
  * the caller's buffer (an Agrona buffer may wrap a raw address, which a {@code FileChannel} cannot
  * take without allocating a {@code ByteBuffer}). Concurrent reads are safe: positional reads do not
  * move the channel's position, and each read borrows its own scratch buffer.
@@ -37,6 +39,19 @@ final class PreadSegmentReader extends GuardedSegmentReader {
 
     @Override
     protected void readRange(final long position, final MutableDirectBuffer dst, final int dstOffset, final int n) throws IOException {
+        final ByteBuffer target = IoChannels.directBacking(dst, dstOffset, n, true, 1);
+        if (target != null) {
+            final int at = IoChannels.backingIndex(dst, dstOffset);
+            final int oldPosition = target.position();
+            final int oldLimit = target.limit();
+            try {
+                target.limit(at + n).position(at);
+                IoChannels.readFully(channel, target, dataOffset + position);
+            } finally {
+                target.limit(oldLimit).position(oldPosition);
+            }
+            return;
+        }
         final AlignedBuffer scratch = pool.acquire();
         try {
             final ByteBuffer bb = scratch.byteBuffer();
