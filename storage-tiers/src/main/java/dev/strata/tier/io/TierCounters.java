@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.strata.tier.TierStats;
 
 /** {@link TierStats} backed by atomic counters; updating one allocates nothing. */
-public final class TierCounters implements TierStats {
+public class TierCounters implements TierStats {
     private final AtomicLong bytesWritten = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong appends = new AtomicLong();

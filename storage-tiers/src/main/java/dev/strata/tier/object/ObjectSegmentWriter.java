@@ -76,15 +76,14 @@ final class ObjectSegmentWriter implements SegmentWriter {
         final int at = length;
         buffer.ensureCapacity(HEADER + (long) at + len).putBytes(HEADER + at, src, offset, len);
         length = at + len;
-        tier.stats.appends.incrementAndGet();
-        tier.stats.bytesWritten.addAndGet(len);
+        tier.stats.onAppend(len);
         return at;
     }
 
     @Override
     public synchronized void sync() {
         checkUsable();
-        tier.stats.syncs.incrementAndGet();
+        tier.stats.onSync();
         final int n = length - synced;
         if (n == 0) {
             return;

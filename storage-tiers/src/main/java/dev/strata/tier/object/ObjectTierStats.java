@@ -1,56 +1,27 @@
 package dev.strata.tier.object;
 
-import dev.strata.tier.TierStats;
+import dev.strata.tier.io.TierCounters;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Live counters of an {@link ObjectTier}; updated with atomics, so reading and counting allocate nothing. */
-final class ObjectTierStats implements TierStats {
-    final AtomicLong bytesWritten = new AtomicLong();
-    final AtomicLong bytesRead = new AtomicLong();
-    final AtomicLong appends = new AtomicLong();
-    final AtomicLong reads = new AtomicLong();
-    final AtomicLong syncs = new AtomicLong();
+/**
+ * Live counters of an {@link ObjectTier}: the common tier counters ({@code readPath} is
+ * {@code "ranged-get"}: every read is a ranged GET of the segment's object, mapped file reads on the
+ * local store) plus the PUTs issued, the cost driver on S3. Reading and counting allocate nothing.
+ */
+final class ObjectTierStats extends TierCounters {
     final AtomicLong puts = new AtomicLong();
 
-    @Override
-    public long bytesWritten() {
-        return bytesWritten.get();
+    ObjectTierStats() {
+        super("ranged-get");
     }
 
-    @Override
-    public long bytesRead() {
-        return bytesRead.get();
-    }
-
-    @Override
-    public long appends() {
-        return appends.get();
-    }
-
-    @Override
-    public long reads() {
-        return reads.get();
-    }
-
-    @Override
-    public long syncs() {
-        return syncs.get();
-    }
-
-    /** @return object PUTs issued (parts, sealed segments, metadata): the cost driver on S3 */
+    /** @return object PUTs issued (parts, sealed segments, metadata) */
     public long puts() {
         return puts.get();
     }
 
-    /** @return {@code "ranged-get"}: every read is a ranged GET of the segment's object (mapped file reads on the local store) */
-    @Override
-    public String readPath() {
-        return "ranged-get";
-    }
-
     @Override
     public String toString() {
-        return "ObjectTierStats{bytesWritten=" + bytesWritten + ", bytesRead=" + bytesRead + ", appends=" + appends + ", reads=" + reads
-            + ", syncs=" + syncs + ", puts=" + puts + '}';
+        return super.toString() + " puts=" + puts;
     }
 }

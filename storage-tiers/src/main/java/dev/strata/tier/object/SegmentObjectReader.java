@@ -67,8 +67,7 @@ final class SegmentObjectReader implements SegmentReader {
             }
             done += step;
         }
-        tier.stats.reads.incrementAndGet();
-        tier.stats.bytesRead.addAndGet(n);
+        tier.stats.onRead(n);
         return n;
     }
 
