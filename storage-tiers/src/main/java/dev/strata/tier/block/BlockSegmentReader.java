@@ -24,6 +24,8 @@ import dev.strata.tier.io.TierCounters;
 final class BlockSegmentReader extends GuardedSegmentReader {
     private final BlockTier tier;
     private final long[] extents;
+    /** Logical block at which each extent starts, plus one entry for the end: derived once from {@link #extents}. */
+    private final long[] extentStarts;
     private final IoChannel channel;
     private final ScratchPool pool;
     private final int blockSize;
@@ -35,6 +37,10 @@ final class BlockSegmentReader extends GuardedSegmentReader {
         super(segmentId, length, counters);
         this.tier = tier;
         this.extents = extents;
+        this.extentStarts = new long[extents.length / 2 + 1];
+        for (int e = 0; e < extents.length / 2; e++) {
+            extentStarts[e + 1] = extentStarts[e] + extents[2 * e + 1];
+        }
         this.channel = channel;
         this.pool = pool;
         this.blockSize = blockSize;
@@ -77,19 +83,30 @@ final class BlockSegmentReader extends GuardedSegmentReader {
             final long from = position + done;
             final long logical = from / blockSize;
             final int within = (int) (from - logical * blockSize);
-            long base = 0;
-            int e = 0;
-            while (logical >= base + extents[2 * e + 1]) {
-                base += extents[2 * e + 1];
-                e++;
-            }
-            final long physical = extents[2 * e] + (logical - base);
-            final long runBytes = (base + extents[2 * e + 1] - logical) * blockSize - within;
-            final int want = (int) Math.min(n - done, runBytes);
+            final int e = extentOf(logical);
+            final int want = (int) Math.min(n - done, runBytes(e, logical, within));
             target.limit(at + done + want).position(at + done);
-            IoChannels.readFully(channel, target, physical * blockSize + within);
+            IoChannels.readFully(channel, target, physicalBlock(e, logical) * blockSize + within);
             done += want;
         }
+    }
+
+    /** @return the index of the extent holding logical block {@code logical} */
+    private int extentOf(final long logical) {
+        int e = 0;
+        while (logical >= extentStarts[e + 1]) {
+            e++;
+        }
+        return e;
+    }
+
+    private long physicalBlock(final int e, final long logical) {
+        return extents[2 * e] + (logical - extentStarts[e]);
+    }
+
+    /** @return bytes from {@code within} in logical block {@code logical} to the end of extent {@code e} */
+    private long runBytes(final int e, final long logical, final int within) {
+        return (extentStarts[e + 1] - logical) * blockSize - within;
     }
 
     private void copy(final AlignedBuffer scratch, final long position, final MutableDirectBuffer dst, final int dstOffset,
@@ -100,19 +117,11 @@ final class BlockSegmentReader extends GuardedSegmentReader {
             final long at = position + done;
             final long logical = at / blockSize;
             final int within = (int) (at - logical * blockSize);
-            // find the extent holding the block (inline: a returned pair would allocate)
-            long base = 0;
-            int e = 0;
-            while (logical >= base + extents[2 * e + 1]) {
-                base += extents[2 * e + 1];
-                e++;
-            }
-            final long physical = extents[2 * e] + (logical - base);
-            final long runBytes = (base + extents[2 * e + 1] - logical) * blockSize - within;
-            final int want = (int) Math.min(Math.min(n - done, scratch.capacity() - within), runBytes);
+            final int e = extentOf(logical);
+            final int want = (int) Math.min(Math.min(n - done, scratch.capacity() - within), runBytes(e, logical, within));
             final int blocks = (int) BlockLayout.ceilDiv(within + want, blockSize);
             bb.limit(blocks * blockSize).position(0);
-            IoChannels.readFully(channel, bb, physical * blockSize);
+            IoChannels.readFully(channel, bb, physicalBlock(e, logical) * blockSize);
             dst.putBytes(dstOffset + done, bb, within, want);
             done += want;
         }
