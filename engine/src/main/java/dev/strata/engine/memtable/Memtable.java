@@ -3,6 +3,7 @@ package dev.strata.engine.memtable;
 import static dev.strata.engine.memtable.MemtableNodeDescriptor.HEIGHT_OFFSET;
 import static dev.strata.engine.memtable.MemtableNodeDescriptor.KEY_LENGTH_OFFSET;
 import static dev.strata.engine.memtable.MemtableNodeDescriptor.MAX_HEIGHT;
+import static dev.strata.engine.memtable.MemtableNodeDescriptor.NAMESPACE_OFFSET;
 import static dev.strata.engine.memtable.MemtableNodeDescriptor.NULL;
 import static dev.strata.engine.memtable.MemtableNodeDescriptor.TRAILER_OFFSET;
 import static dev.strata.engine.memtable.MemtableNodeDescriptor.VALUE_LENGTH_OFFSET;
@@ -87,11 +88,13 @@ public final class Memtable implements AutoCloseable {
 
     /**
      * Inserts an internal key and its value. Writer thread only. The internal key must not be present
-     * already (sequence numbers are unique per write).
+     * already (sequence numbers are unique per write). Entries sort by namespace id first, so one
+     * memtable serves every namespace of a store and a flush emits them namespace by namespace.
      *
+     * @param namespace the namespace id, 0 to 65535
      * @return the new node's offset, or {@link #FULL}
      */
-    public int insert(final DirectBuffer key, final int keyOffset, final int keyLength, final long trailer,
+    public int insert(final int namespace, final DirectBuffer key, final int keyOffset, final int keyLength, final long trailer,
         final DirectBuffer value, final int valueOffset, final int valueLength) {
         checkOpen();
         final int nodeHeight = randomHeight();
@@ -99,13 +102,14 @@ public final class Memtable implements AutoCloseable {
         if (length > arena.capacity() - tail) {
             return FULL;
         }
-        findLess(key, keyOffset, keyLength, trailer, path);
+        findLess(namespace, key, keyOffset, keyLength, trailer, path);
         final int node = tail;
         tail += length;
         arena.putLong(node + TRAILER_OFFSET, trailer, ORDER);
         arena.putInt(node + KEY_LENGTH_OFFSET, keyLength, ORDER);
         arena.putInt(node + VALUE_LENGTH_OFFSET, valueLength, ORDER);
         arena.putByte(node + HEIGHT_OFFSET, (byte)nodeHeight);
+        arena.putShort(node + NAMESPACE_OFFSET, (short)namespace, ORDER);
         final int keyAt = MemtableNodeDescriptor.keyOffset(node, nodeHeight);
         arena.putBytes(keyAt, key, keyOffset, keyLength);
         arena.putBytes(keyAt + keyLength, value, valueOffset, valueLength);
@@ -123,8 +127,8 @@ public final class Memtable implements AutoCloseable {
      *
      * @return its offset, or {@link MemtableNodeDescriptor#NULL} if there is none
      */
-    public int seek(final DirectBuffer key, final int keyOffset, final int keyLength, final long trailer) {
-        return next(findLess(key, keyOffset, keyLength, trailer, null), 0);
+    public int seek(final int namespace, final DirectBuffer key, final int keyOffset, final int keyLength, final long trailer) {
+        return next(findLess(namespace, key, keyOffset, keyLength, trailer, null), 0);
     }
 
     /**
@@ -132,8 +136,8 @@ public final class Memtable implements AutoCloseable {
      *
      * @return its offset, or {@link MemtableNodeDescriptor#NULL} if there is none
      */
-    public int seekBefore(final DirectBuffer key, final int keyOffset, final int keyLength, final long trailer) {
-        final int node = findLess(key, keyOffset, keyLength, trailer, null);
+    public int seekBefore(final int namespace, final DirectBuffer key, final int keyOffset, final int keyLength, final long trailer) {
+        final int node = findLess(namespace, key, keyOffset, keyLength, trailer, null);
         return node == HEAD ? NULL : node;
     }
 
@@ -158,6 +162,11 @@ public final class Memtable implements AutoCloseable {
     /** @return the node after {@code node} in key order, or {@link MemtableNodeDescriptor#NULL}. Any thread. */
     public int next(final int node) {
         return next(node, 0);
+    }
+
+    /** @return the node's namespace id */
+    public int namespace(final int node) {
+        return arena.getShort(node + NAMESPACE_OFFSET, ORDER) & 0xFFFF;
     }
 
     public long trailer(final int node) {
@@ -199,11 +208,12 @@ public final class Memtable implements AutoCloseable {
      * @param pathOut if not null (writer only), receives the last node before the key on each level
      * @return the last node before the key (the head if none)
      */
-    private int findLess(final DirectBuffer key, final int keyOffset, final int keyLength, final long trailer, final int[] pathOut) {
+    private int findLess(final int namespace, final DirectBuffer key, final int keyOffset, final int keyLength, final long trailer,
+        final int[] pathOut) {
         int node = HEAD;
         for (int level = MAX_HEIGHT - 1; level >= 0; level--) {
             int next = next(node, level);
-            while (next != NULL && compareNode(next, key, keyOffset, keyLength, trailer) < 0) {
+            while (next != NULL && compareNode(next, namespace, key, keyOffset, keyLength, trailer) < 0) {
                 node = next;
                 next = next(node, level);
             }
@@ -214,7 +224,12 @@ public final class Memtable implements AutoCloseable {
         return node;
     }
 
-    private int compareNode(final int node, final DirectBuffer key, final int keyOffset, final int keyLength, final long trailer) {
+    private int compareNode(final int node, final int namespace, final DirectBuffer key, final int keyOffset, final int keyLength,
+        final long trailer) {
+        final int ns = namespace(node);
+        if (ns != namespace) {
+            return ns < namespace ? -1 : 1;
+        }
         return KeyComparator.compareInternal(arena, keyOffset(node), keyLength(node), trailer(node),
             key, keyOffset, keyLength, trailer);
     }

@@ -15,9 +15,9 @@ package dev.strata.engine.memtable;
  *  |                          key length                           |  8
  *  +---------------------------------------------------------------+
  *  |                         value length                          | 12
- *  +---------------+-----------------------------------------------+
- *  |    height     |                  padding                      | 16
- *  +---------------+-----------------------------------------------+
+ *  +---------------+---------------+-------------------------------+
+ *  |    height     |    padding    |      namespace id (u16)       | 16
+ *  +---------------+---------------+-------------------------------+
  *  |            next[0] … next[height - 1] (arena offsets)        ...  20
  *  +---------------------------------------------------------------+
  *  |                key bytes, then value bytes                   ...  20 + 4 * height
@@ -32,6 +32,7 @@ public final class MemtableNodeDescriptor {
     public static final int KEY_LENGTH_OFFSET = 8;
     public static final int VALUE_LENGTH_OFFSET = 12;
     public static final int HEIGHT_OFFSET = 16;
+    public static final int NAMESPACE_OFFSET = 18;
     public static final int NEXT_OFFSET = 20;
     public static final int ALIGNMENT = 8;
     /** Tallest node; with branching factor 4 this covers far more nodes than fit in an arena. */

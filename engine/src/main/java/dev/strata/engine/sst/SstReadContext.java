@@ -72,6 +72,53 @@ public final class SstReadContext implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Positions at the segment's last entry.
+     *
+     * @return {@code false} if the segment is empty
+     */
+    public boolean seekToLast(final SstReader sst) {
+        indexCursor.wrap(sst.index(), 0, sst.indexLength()).seekToLast();
+        while (indexCursor.isValid()) {
+            load(sst, indexCursor).seekToLast();
+            if (blockCursor.isValid()) {
+                return true;
+            }
+            indexCursor.prev();
+        }
+        return false;
+    }
+
+    /**
+     * Moves to the previous entry of the segment, loading the previous data block when this one ends.
+     *
+     * @return {@code false} before the start of the segment
+     */
+    public boolean prev(final SstReader sst) {
+        blockCursor.prev();
+        while (!blockCursor.isValid()) {
+            indexCursor.prev();
+            if (!indexCursor.isValid()) {
+                return false;
+            }
+            load(sst, indexCursor).seekToLast();
+        }
+        return true;
+    }
+
+    /**
+     * Positions at the last entry whose internal key is &lt; {@code (key, trailer)}.
+     *
+     * @return {@code false} if there is none
+     */
+    public boolean seekBefore(final SstReader sst, final org.agrona.DirectBuffer key, final int keyOffset, final int keyLength,
+        final long trailer) {
+        if (sst.seek(this, key, keyOffset, keyLength, trailer)) {
+            return prev(sst);
+        }
+        return seekToLast(sst);
+    }
+
     /** Reads, verifies and decompresses the data block the index cursor points at. */
     DataBlockCursor load(final SstReader sst, final DataBlockCursor index) {
         final long offset = index.value().getLong(index.valueOffset(), ORDER);

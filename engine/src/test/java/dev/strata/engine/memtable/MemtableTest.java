@@ -51,7 +51,7 @@ class MemtableTest {
                 final byte[] value = new byte[random.nextInt(40)];
                 random.nextBytes(value);
                 final long trailer = Trailer.pack(++sequence, random.nextInt(10) == 0 ? EntryKind.DELETE : EntryKind.PUT);
-                assertTrue(table.insert(new UnsafeBuffer(key), 0, key.length, trailer, new UnsafeBuffer(value), 0, value.length) > 0);
+                assertTrue(table.insert(0, new UnsafeBuffer(key), 0, key.length, trailer, new UnsafeBuffer(value), 0, value.length) > 0);
                 model.put(new IKey(key, trailer), value);
             }
             assertEquals(model.size(), table.entries());
@@ -67,7 +67,7 @@ class MemtableTest {
             int back = table.last();
             for (IKey k : model.descendingKeySet()) {
                 assertEquals(k.trailer(), table.trailer(back));
-                back = table.seekBefore(table.arena(), table.keyOffset(back), table.keyLength(back), table.trailer(back));
+                back = table.seekBefore(0, table.arena(), table.keyOffset(back), table.keyLength(back), table.trailer(back));
             }
             assertEquals(MemtableNodeDescriptor.NULL, back);
         }
@@ -79,14 +79,14 @@ class MemtableTest {
             final UnsafeBuffer k = key("k");
             for (long seq = 1; seq <= 5; seq++) {
                 final UnsafeBuffer v = key("v" + seq);
-                table.insert(k, 0, k.capacity(), Trailer.pack(seq * 10, EntryKind.PUT), v, 0, v.capacity());
+                table.insert(0, k, 0, k.capacity(), Trailer.pack(seq * 10, EntryKind.PUT), v, 0, v.capacity());
             }
             for (long snapshot = 10; snapshot <= 60; snapshot++) {
-                final int node = table.seek(k, 0, k.capacity(), Trailer.seekTrailer(snapshot));
+                final int node = table.seek(0, k, 0, k.capacity(), Trailer.seekTrailer(snapshot));
                 final long expected = Math.min(50, snapshot / 10 * 10);
                 assertEquals(expected, Trailer.sequence(table.trailer(node)), "snapshot " + snapshot);
             }
-            final int none = table.seek(k, 0, k.capacity(), Trailer.seekTrailer(9));
+            final int none = table.seek(0, k, 0, k.capacity(), Trailer.seekTrailer(9));
             assertEquals(MemtableNodeDescriptor.NULL, none, "no version is visible to snapshot 9");
         }
     }
@@ -98,7 +98,7 @@ class MemtableTest {
             int inserted = 0;
             while (true) {
                 final UnsafeBuffer k = key(String.format("key-%05d", inserted));
-                if (table.insert(k, 0, k.capacity(), Trailer.pack(inserted + 1, EntryKind.PUT), value, 0, 100) == Memtable.FULL) {
+                if (table.insert(0, k, 0, k.capacity(), Trailer.pack(inserted + 1, EntryKind.PUT), value, 0, 100) == Memtable.FULL) {
                     break;
                 }
                 inserted++;
@@ -137,7 +137,7 @@ class MemtableTest {
             for (int i = 0; i < 50_000; i++) {
                 final byte[] k = randomKey(random);
                 final byte[] v = ("value-of-" + new String(k, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
-                table.insert(new UnsafeBuffer(k), 0, k.length, Trailer.pack(i + 1, EntryKind.PUT), new UnsafeBuffer(v), 0, v.length);
+                table.insert(0, new UnsafeBuffer(k), 0, k.length, Trailer.pack(i + 1, EntryKind.PUT), new UnsafeBuffer(v), 0, v.length);
             }
             synchronized (writerDone) {
                 writerDone[0] = 1;
