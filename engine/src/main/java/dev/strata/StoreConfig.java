@@ -1,5 +1,6 @@
 package dev.strata;
 
+import dev.strata.tier.Tier;
 import dev.strata.tier.TierKind;
 import dev.strata.tier.object.ObjectStore;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ public final class StoreConfig {
     private final ObjectStore objectStore;
     private final String objectPrefix;
     private final long blockTierBytes;
+    private final Tier customTier;
     private final int blockSize;
     private final int memtableBytes;
     private final long cacheBytes;
@@ -46,6 +48,7 @@ public final class StoreConfig {
         objectStore = b.objectStore;
         objectPrefix = b.objectPrefix;
         blockTierBytes = b.blockTierBytes;
+        customTier = b.customTier;
         blockSize = b.blockSize;
         memtableBytes = b.memtableBytes;
         cacheBytes = b.cacheBytes;
@@ -79,6 +82,8 @@ public final class StoreConfig {
     public ObjectStore objectStore() { return objectStore; }
     public String objectPrefix() { return objectPrefix; }
     public long blockTierBytes() { return blockTierBytes; }
+    /** @return the already-open tier given with {@link Builder#customTier}, else {@code null} */
+    public Tier customTier() { return customTier; }
     public int blockSize() { return blockSize; }
     public int memtableBytes() { return memtableBytes; }
     public long cacheBytes() { return cacheBytes; }
@@ -107,7 +112,7 @@ public final class StoreConfig {
     public String explain() {
         final List<String> lines = new ArrayList<>();
         lines.add("Store on the " + tier.name().toLowerCase(java.util.Locale.ROOT) + " tier at "
-            + (objectStore != null ? objectStore + " prefix \"" + objectPrefix + "\"" : String.valueOf(location)) + ".");
+            + (customTier != null ? customTier.location() + " (a custom tier)" : objectStore != null ? objectStore + " prefix \"" + objectPrefix + "\"" : String.valueOf(location)) + ".");
         switch (syncPolicy) {
             case EVERY_COMMIT:
                 lines.add("Sync policy EVERY_COMMIT: a write returns after its log record is on stable storage; concurrent writers"
@@ -153,6 +158,7 @@ public final class StoreConfig {
         private ObjectStore objectStore;
         private String objectPrefix = "";
         private long blockTierBytes = 1L << 30;
+        private Tier customTier;
         private int blockSize = 8192;
         private int memtableBytes = 64 << 20;
         private long cacheBytes = 64L << 20;
@@ -196,6 +202,17 @@ public final class StoreConfig {
             this.tier = TierKind.OBJECT;
             this.objectStore = require("objectStore", store);
             this.objectPrefix = require("objectPrefix", prefix);
+            return this;
+        }
+
+        /**
+         * Stores segments in an already-open tier instead of opening one in the location (your own
+         * {@link Tier} implementation, or a wrapped one); the store takes ownership and closes it.
+         * The location then holds only the lock file.
+         */
+        public Builder customTier(final Tier opened) {
+            this.customTier = require("customTier", opened);
+            this.tier = opened.kind();
             return this;
         }
 

@@ -13,7 +13,9 @@ import dev.strata.engine.sst.SstReadContext;
 import dev.strata.engine.wal.WalRecordBuilder;
 import java.nio.ByteOrder;
 import java.time.Clock;
+import dev.strata.engine.DirectBuffers;
 import org.agrona.DirectBuffer;
+import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.MutableDirectBuffer;
 
 /**
@@ -129,6 +131,10 @@ final class Reads {
             }
             from += WalRecordBuilder.EXPIRY_LENGTH;
             n -= WalRecordBuilder.EXPIRY_LENGTH;
+        }
+        if (dst instanceof ExpandableDirectByteBuffer) {
+            // grow it here, freeing the replaced memory at once rather than at the next GC
+            DirectBuffers.ensureCapacity((ExpandableDirectByteBuffer)dst, dstOffset + n);
         }
         if (dst.isExpandable() || dst.capacity() - dstOffset >= n) {
             dst.putBytes(dstOffset, value, from, n);

@@ -54,9 +54,14 @@ final class SstFile extends RefCounted {
 
     @Override
     void free() {
-        reader.close();
-        if (obsolete) {
-            tier.delete(segmentId);
+        try {
+            reader.close();
+            if (obsolete) {
+                tier.delete(segmentId);
+            }
+        } catch (final RuntimeException e) {
+            // the segment stays behind; the next open deletes it as unreferenced
+            return;
         }
     }
 

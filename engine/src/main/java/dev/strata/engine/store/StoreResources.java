@@ -78,7 +78,9 @@ final class StoreResources implements AutoCloseable {
     /** Opens the configured tier in the store directory. */
     Tier openTier(final StoreConfig config) {
         final TierKind kind = config.tier();
-        if (kind == TierKind.FILE) {
+        if (config.customTier() != null) {
+            tier = config.customTier();
+        } else if (kind == TierKind.FILE) {
             tier = FileTier.open(FileTierOptions.builder(directory).build());
         } else if (kind == TierKind.BLOCK) {
             tier = BlockTier.open(BlockTierOptions.builder(directory.resolve(BLOCK_FILE)).createSize(config.blockTierBytes()).build());

@@ -31,6 +31,11 @@ class StoreBasicsTest {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void warmUp() {
+        dev.strata.tier.WarmUp.chronicle();
+    }
+
     private static byte[] b(final String s) {
         return s.getBytes(UTF_8);
     }
