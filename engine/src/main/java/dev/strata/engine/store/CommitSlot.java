@@ -12,7 +12,9 @@ public final class CommitSlot implements AutoCloseable {
     private final WalRecordBuilder builder = new WalRecordBuilder();
     Thread waiter;
     CommitSlot next;
-    /** Written by the leader before {@link #done} is set. */
+    /** Sequence number given by the leader, acknowledged only once the group is applied. */
+    long assigned;
+    /** Written by the leader before {@link #done} is set: the commit sequence, or BACK_PRESSURED; 0 until acknowledged. */
     long result;
     RuntimeException failure;
     volatile boolean done;
@@ -26,6 +28,7 @@ public final class CommitSlot implements AutoCloseable {
         waiter = Thread.currentThread();
         next = null;
         result = 0;
+        assigned = 0;
         failure = null;
         done = false;
     }

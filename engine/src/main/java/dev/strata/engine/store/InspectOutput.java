@@ -5,7 +5,7 @@ import dev.strata.engine.Trailer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.HexFormat;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -16,6 +16,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 final class InspectOutput {
     /** Value bytes shown per entry; longer values end in {@code ...}. */
     static final int VALUE_PREVIEW = 64;
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final Appendable out;
 
@@ -54,7 +56,7 @@ final class InspectOutput {
         } else {
             s.append("0x");
             for (int i = 0; i < shown; i++) {
-                s.append(String.format(Locale.ROOT, "%02x", b.getByte(offset + i) & 0xFF));
+                s.append(HEX.toHexDigits(b.getByte(offset + i)));
             }
         }
         return shown < length ? s.append("...").toString() : s.toString();

@@ -128,7 +128,7 @@ final class WriteSide implements CommitPipeline.GroupWriter {
                 stats.add(Counter.KEYS_WRITTEN, b.count());
                 stats.add(Counter.USER_BYTES_WRITTEN, length - WalRecordDescriptor.HEADER_LENGTH);
             }
-            s.result = lastSequence;
+            s.assigned = lastSequence;
             commits++;
         }
         syncPerPolicy();
@@ -147,6 +147,10 @@ final class WriteSide implements CommitPipeline.GroupWriter {
         }
         memtable.largestSequence = lastSequence;
         visibleSequence = lastSequence;
+        // only now, with the group durable (per the policy) and visible, are the writes acknowledged
+        for (CommitSlot s = from; s != to; s = s.next) {
+            s.result = s.assigned;
+        }
         stats.add(Counter.COMMITS, commits);
         stats.add(Counter.WAL_GROUPS, 1);
     }
