@@ -56,6 +56,8 @@ final class InspectSst {
     boolean stopped;
     long length = -1;
     long blocks;
+    /** Data blocks whose frame or contents failed. */
+    long unreadable;
     long entries;
     long smallestSequence = Long.MAX_VALUE;
     long largestSequence = -1;
@@ -128,9 +130,10 @@ final class InspectSst {
                 }
                 expectedAt = at + frameLength;
                 final int n = readFrame(segment, frames, at, frameLength, frame, data);
-                if (n >= 0) {
+                if (n >= 0 && entries(reader, block, data, n, at, index, visitor)) {
                     blocks++;
-                    entries(reader, block, data, n, at, index, visitor);
+                } else {
+                    unreadable++;
                 }
             }
         } catch (final BlockCorruptionException e) {
@@ -144,6 +147,9 @@ final class InspectSst {
             error(expectedAt, "the last data block ends at offset " + expectedAt + ", but the filter starts at " + filterAt);
         }
         footerCheck(footerAt, "data block count", footer.getInt(SegmentFileDescriptor.BLOCK_COUNT, ORDER), blockNumber);
+        if (unreadable > 0) {
+            return; // the counts below would only repeat that blocks were lost
+        }
         footerCheck(footerAt, "entry count", footer.getLong(SegmentFileDescriptor.ENTRY_COUNT, ORDER), entries);
         if (entries > 0) {
             footerCheck(footerAt, "smallest sequence", footer.getLong(SegmentFileDescriptor.SMALLEST_SEQUENCE, ORDER), smallestSequence);
@@ -180,12 +186,14 @@ final class InspectSst {
             out.checkLimit(size);
             return frames.read(frame, 0, frameLength, out, 0, size);
         } catch (final CompressionException e) {
-            error(at, e.getMessage());
+            // the frame reader's offset is within our buffer (0); the problem carries the segment offset
+            error(at, String.valueOf(e.getMessage()).replace("corrupt block frame at offset 0: ", "corrupt block frame: "));
             return -1;
         }
     }
 
-    private void entries(final SstReader reader, final DataBlockCursor block, final DirectBuffer data, final int size, final long at,
+    /** @return {@code false} if the block does not parse */
+    private boolean entries(final SstReader reader, final DataBlockCursor block, final DirectBuffer data, final int size, final long at,
         final DataBlockCursor index, final EntryVisitor visitor) {
         long n = 0;
         try {
@@ -194,12 +202,12 @@ final class InspectSst {
                 check(reader, block, at, n);
                 if (!visitor.entry(block.key(), block.keyLength(), block.trailer(), block.value(), block.valueOffset(), block.valueLength())) {
                     stopped = true;
-                    return;
+                    return true;
                 }
             }
         } catch (final BlockCorruptionException e) {
             error(at, "data block, entry " + n + ": " + e.getMessage());
-            return;
+            return false;
         }
         if (n == 0) {
             error(at, "a data block with at least one entry");
@@ -207,6 +215,7 @@ final class InspectSst {
             error(at, "the index names " + describe(index.key(), index.keyLength(), index.trailer()) + " as this block's last key, the block ends with "
                 + describe(previous, previousLength, previousTrailer));
         }
+        return true;
     }
 
     private void check(final SstReader reader, final DataBlockCursor block, final long at, final long n) {
