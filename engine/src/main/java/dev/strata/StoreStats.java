@@ -2,6 +2,7 @@ package dev.strata;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
 
 /**
  * A store's live counters. Updating one is a single atomic add (no allocation); reading is racy
@@ -23,7 +24,6 @@ public final class StoreStats implements StoreStatsMXBean {
         /** Cursor steps and seeks that landed on a key. */ SCAN_STEPS,
         /** Block cache hits. */ CACHE_HITS,
         /** Block cache misses (block read from the tier). */ CACHE_MISSES,
-        /** Bytes of data blocks read from the tier. */ BLOCK_BYTES_READ,
         /** WAL bytes appended. */ WAL_BYTES,
         /** WAL syncs. */ WAL_SYNCS,
         /** Commit groups (a leader and the followers it wrote for). */ WAL_GROUPS,
@@ -43,6 +43,14 @@ public final class StoreStats implements StoreStatsMXBean {
 
     private final AtomicLongArray counters = new AtomicLongArray(COUNTERS.length);
     private final AtomicLongArray levelHits = new AtomicLongArray(MAX_LEVELS);
+    private volatile LongSupplier cacheHits = () -> 0;
+    private volatile LongSupplier cacheMisses = () -> 0;
+
+    /** Internal: the block cache counts its own hits and misses; {@link Counter#CACHE_HITS} and {@link Counter#CACHE_MISSES} read them. */
+    public void bindCache(final LongSupplier hits, final LongSupplier misses) {
+        this.cacheHits = hits;
+        this.cacheMisses = misses;
+    }
 
     /** Internal: adds to a counter. */
     public void add(final Counter counter, final long delta) {
@@ -60,6 +68,12 @@ public final class StoreStats implements StoreStatsMXBean {
     }
 
     public long get(final Counter counter) {
+        if (counter == Counter.CACHE_HITS) {
+            return cacheHits.getAsLong();
+        }
+        if (counter == Counter.CACHE_MISSES) {
+            return cacheMisses.getAsLong();
+        }
         return counters.get(counter.ordinal());
     }
 

@@ -5,6 +5,7 @@ import dev.strata.engine.DirectBuffers;
 import static dev.strata.engine.sst.SegmentFileDescriptor.ORDER;
 
 import dev.strata.CorruptionException;
+import dev.strata.engine.cache.BlockCache;
 import dev.strata.compression.CompressionException;
 import dev.strata.compression.FrameReader;
 import org.agrona.ExpandableDirectByteBuffer;
@@ -21,8 +22,30 @@ public final class SstReadContext implements AutoCloseable {
     private final ExpandableDirectByteBuffer block = new ExpandableDirectByteBuffer(64 * 1024);
     private final DataBlockCursor indexCursor = new DataBlockCursor();
     private final DataBlockCursor blockCursor = new DataBlockCursor();
+    private final org.agrona.concurrent.UnsafeBuffer cachedView = new org.agrona.concurrent.UnsafeBuffer(0, 0);
+    private BlockCache cache;
+    private int pinned = BlockCache.MISS;
     private long blocksRead;
+    private long cacheHits;
     private boolean closed;
+
+    /**
+     * Uses {@code blockCache} (or none, if {@code null}) for the data blocks this context loads from
+     * now on: a cached block is read in place (pinned until the next load or close), a missing one is
+     * read, decompressed and offered to the cache.
+     */
+    public SstReadContext cache(final BlockCache blockCache) {
+        if (blockCache != cache) {
+            unpin();
+            cache = blockCache;
+        }
+        return this;
+    }
+
+    /** @return data blocks this context found in the block cache */
+    public long cacheHits() {
+        return cacheHits;
+    }
 
     DataBlockCursor indexCursor() {
         return indexCursor;
@@ -123,6 +146,20 @@ public final class SstReadContext implements AutoCloseable {
     DataBlockCursor load(final SstReader sst, final DataBlockCursor index) {
         final long offset = index.value().getLong(index.valueOffset(), ORDER);
         final int length = index.value().getInt(index.valueOffset() + 8, ORDER);
+        unpin();
+        if (cache != null) {
+            final int handle = cache.acquire(sst.segmentId(), offset);
+            if (handle >= 0) {
+                pinned = handle;
+                cacheHits++;
+                cache.wrap(handle, cachedView);
+                try {
+                    return blockCursor.wrap(cachedView, 0, cachedView.capacity());
+                } catch (final BlockCorruptionException e) {
+                    throw new CorruptionException(sst.toString(), offset, e.getMessage(), e);
+                }
+            }
+        }
         DirectBuffers.ensureCapacity(frame, length);
         final int n = sst.segment().read(offset, frame, 0, length);
         if (n != length) {
@@ -134,9 +171,22 @@ public final class SstReadContext implements AutoCloseable {
             DirectBuffers.ensureCapacity(block, size);
             frames.read(frame, 0, length, block, 0, size);
             blocksRead++;
+            if (cache != null) {
+                final int handle = cache.insert(sst.segmentId(), offset, block, 0, size);
+                if (handle >= 0) {
+                    cache.release(handle);
+                }
+            }
             return blockCursor.wrap(block, 0, size);
         } catch (final CompressionException | BlockCorruptionException e) {
             throw new CorruptionException(sst.toString(), offset, e.getMessage(), e);
+        }
+    }
+
+    private void unpin() {
+        if (pinned >= 0) {
+            cache.release(pinned);
+            pinned = BlockCache.MISS;
         }
     }
 
@@ -145,6 +195,7 @@ public final class SstReadContext implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
+            unpin();
             frames.close();
             indexCursor.close();
             blockCursor.close();

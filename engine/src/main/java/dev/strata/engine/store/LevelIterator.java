@@ -10,6 +10,11 @@ final class LevelIterator implements InternalIterator, AutoCloseable {
     private SstFile[] files;
     private int index;
 
+    LevelIterator cache(final dev.strata.engine.cache.BlockCache blockCache) {
+        file.cache(blockCache);
+        return this;
+    }
+
     LevelIterator reset(final SstFile[] levelFiles) {
         this.files = levelFiles;
         this.index = -1;

@@ -32,8 +32,11 @@ final class Reads {
     private final Pool<SstReadContext> contexts;
     private final StoreStats stats;
     private final Clock clock;
+    private final CachePartitions caches;
 
-    Reads(final VersionSet versions, final Pool<SstReadContext> contexts, final StoreStats stats, final Clock clock) {
+    Reads(final VersionSet versions, final Pool<SstReadContext> contexts, final StoreStats stats, final Clock clock,
+        final CachePartitions caches) {
+        this.caches = caches;
         this.versions = versions;
         this.contexts = contexts;
         this.stats = stats;
@@ -54,11 +57,11 @@ final class Reads {
                 stats.add(Counter.MEMTABLE_HITS, 1);
                 return counted(r);
             }
-            final SstReadContext ctx = contexts.acquire();
+            final SstReadContext ctx = contexts.acquire().cache(caches.forNamespace(ns));
             try {
                 return counted(fromTree(v.trees[ns], ctx, key, keyOffset, keyLength, trailer, dst, dstOffset));
             } finally {
-                contexts.release(ctx);
+                contexts.release(ctx.cache(null));
             }
         } finally {
             v.unref();

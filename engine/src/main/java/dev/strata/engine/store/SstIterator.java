@@ -15,6 +15,11 @@ final class SstIterator implements InternalIterator, AutoCloseable {
         this.ctx = ctx;
     }
 
+    SstIterator cache(final dev.strata.engine.cache.BlockCache blockCache) {
+        ctx.cache(blockCache);
+        return this;
+    }
+
     SstIterator reset(final SstReader sst) {
         this.reader = sst;
         this.valid = false;

@@ -260,7 +260,7 @@ final class StoreCursor implements Cursor {
             if (sst == sstIterators.size()) {
                 sstIterators.add(new SstIterator(new SstReadContext()));
             }
-            merge.add(sstIterators.get(sst++).reset(f.reader));
+            merge.add(sstIterators.get(sst++).cache(store.cache(namespace)).reset(f.reader));
         }
         int lvl = 0;
         for (int l = 1; l < tree.levels.length; l++) {
@@ -268,7 +268,7 @@ final class StoreCursor implements Cursor {
                 if (lvl == levelIterators.size()) {
                     levelIterators.add(new LevelIterator());
                 }
-                merge.add(levelIterators.get(lvl++).reset(tree.levels[l]));
+                merge.add(levelIterators.get(lvl++).cache(store.cache(namespace)).reset(tree.levels[l]));
             }
         }
     }

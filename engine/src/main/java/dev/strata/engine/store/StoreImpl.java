@@ -34,6 +34,7 @@ public final class StoreImpl implements Store, WriteBatch.BatchTarget {
     private final Reads reads;
     private final Pool<CommitSlot> slots = new Pool<>(64, CommitSlot::new);
     private final Pool<SstReadContext> contexts;
+    private final CachePartitions caches;
     private final NamespaceImpl[] namespaces;
     private final Map<String, NamespaceImpl> byName = new LinkedHashMap<>();
     private final Flusher flusher;
@@ -49,7 +50,9 @@ public final class StoreImpl implements Store, WriteBatch.BatchTarget {
         this.writes = writes;
         this.pipeline = new CommitPipeline(writes);
         this.contexts = new Pool<>(64, SstReadContext::new);
-        this.reads = new Reads(versions, contexts, stats, config.clock());
+        this.caches = new CachePartitions(config, versions.namespaces);
+        stats.bindCache(caches::hits, caches::misses);
+        this.reads = new Reads(versions, contexts, stats, config.clock(), caches);
         this.namespaces = new NamespaceImpl[versions.namespaces.size()];
         for (int id = 0; id < namespaces.length; id++) {
             namespaces[id] = new NamespaceImpl(this, id, versions.namespaces.get(id));
@@ -88,6 +91,10 @@ public final class StoreImpl implements Store, WriteBatch.BatchTarget {
 
     Pool<CommitSlot> slots() {
         return slots;
+    }
+
+    dev.strata.engine.cache.BlockCache cache(final int namespace) {
+        return caches.forNamespace(namespace);
     }
 
     Clock clock() {
@@ -308,6 +315,7 @@ public final class StoreImpl implements Store, WriteBatch.BatchTarget {
             versions.close();
             slots.close();
             contexts.close();
+            caches.close();
             resources.close();
         }
     }
