@@ -66,7 +66,7 @@ class StoreBasicsTest {
     @Test
     void manyKeysSurviveFlushCompactionAndReopen() {
         final int n = 20_000;
-        try (Store store = Strata.open(small().build())) {
+        try (Store store = Strata.open(small().syncPolicy(dev.strata.SyncPolicy.NEVER).build())) {
             for (int i = 0; i < n; i++) {
                 store.put(b(String.format("key%06d", i)), b("value" + i));
             }
@@ -98,6 +98,42 @@ class StoreBasicsTest {
                 count++;
             }
             assertEquals(n - (n + 2) / 3, count);
+        }
+    }
+
+    @Test
+    void concurrentDurableWritersShareSyncs() throws Exception {
+        final int threads = 8;
+        final int each = 300;
+        try (Store store = Strata.open(small().build())) {
+            final Thread[] writers = new Thread[threads];
+            final Throwable[] failure = new Throwable[1];
+            for (int t = 0; t < threads; t++) {
+                final int id = t;
+                writers[t] = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < each; i++) {
+                            store.put(b("t" + id + "-" + i), b("v" + i));
+                        }
+                    } catch (final Throwable e) {
+                        failure[0] = e;
+                    }
+                });
+                writers[t].start();
+            }
+            for (Thread w : writers) {
+                w.join();
+            }
+            assertNull(failure[0], String.valueOf(failure[0]));
+            for (int t = 0; t < threads; t++) {
+                for (int i = 0; i < each; i++) {
+                    assertArrayEquals(b("v" + i), store.get(b("t" + t + "-" + i)), "t" + t + "-" + i);
+                }
+            }
+            final dev.strata.StoreStats stats = store.stats();
+            assertEquals(threads * each, stats.get(dev.strata.StoreStats.Counter.COMMITS));
+            assertTrue(stats.get(dev.strata.StoreStats.Counter.WAL_SYNCS) < threads * each,
+                "group commit should share syncs: " + stats.get(dev.strata.StoreStats.Counter.WAL_SYNCS) + " syncs for " + threads * each + " commits");
         }
     }
 
