@@ -1,0 +1,82 @@
+package dev.strata.bench.cli;
+
+import dev.strata.bench.tour.Tour;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code strata tour}: a store on the embedded default in a fresh directory — load, read, scan,
+ * {@code kill -9} and recovery, compaction, statistics — then the compression lab's table.
+ */
+@Command(name = "tour", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "A tour of the engine: loads keys into a new store, reads and scans them, kills a writing child process and"
+        + " shows what recovery kept, compacts, prints the statistics, and ends with the compression lab's table.")
+final class TourCommand implements Callable<Integer> {
+    @Option(names = "--keys", paramLabel = "N", defaultValue = "1000000", description = "Keys to load. Default: ${DEFAULT-VALUE}.")
+    private int keys;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "An empty or new directory for the store. Default: a new one under strata-out/tour.")
+    private Path dir;
+
+    @Option(names = "--no-progress", description = "Do not show the progress bar.")
+    private boolean noProgress;
+
+    @Option(names = "--no-lab", description = "Skip the compression lab at the end.")
+    private boolean noLab;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (keys < 1000) {
+            throw new ParameterException(spec.commandLine(), "--keys must be at least 1000, got " + keys);
+        }
+        final Path directory = dir != null ? dir : Path.of("strata-out", "tour", "store-" + System.currentTimeMillis());
+        if (Files.isDirectory(directory)) {
+            try (var entries = Files.list(directory)) {
+                if (entries.findAny().isPresent()) {
+                    throw new ParameterException(spec.commandLine(), "--dir " + directory + " is not empty; give a new or empty directory");
+                }
+            }
+        }
+        final PrintWriter out = spec.commandLine().getOut();
+        final long start = System.nanoTime();
+        final int problems;
+        if (noProgress) {
+            problems = new Tour(out, directory, keys).run(n -> { });
+        } else {
+            try (ConsoleProgress progress = new ConsoleProgress("load", System.err)) {
+                progress.begin(keys);
+                final long[] shown = {0};
+                problems = new Tour(out, directory, keys).run(n -> {
+                    while (shown[0] < n) {
+                        progress.done();
+                        shown[0]++;
+                    }
+                });
+            }
+        }
+        int status = problems == 0 ? StrataCommand.EXIT_OK : StrataCommand.EXIT_FAILURE;
+        if (!noLab) {
+            out.println();
+            out.println("== 8. The compression lab (short run; `strata lab compression` for the full one)");
+            out.flush();
+            final int lab = StrataCommand.newCommandLine().setOut(out).setErr(spec.commandLine().getErr())
+                .execute("lab", "compression", "--codecs", "none,lz4,lz4hc,zstd,deflate", "--min-time", "0.1s", "--warmup", "0.05s",
+                    "--no-progress", "--out", directory.resolveSibling(directory.getFileName() + "-lab").toString());
+            status = Math.max(status, lab);
+        }
+        out.printf("%ntour finished in %.1f s: %s%n", (System.nanoTime() - start) / 1e9,
+            problems == 0 ? "every check held" : problems + " checks FAILED");
+        out.flush();
+        return status;
+    }
+}
