@@ -1,5 +1,8 @@
 package dev.strata.bench.cli;
 
+import dev.strata.bench.tool.DumpCommand;
+import dev.strata.bench.tool.InspectCommand;
+import dev.strata.bench.tool.VerifyCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code strata} command: labs, benchmarks and (later) tours and tools.
+ * The {@code strata} command: labs, benchmarks and the offline store tool ({@code inspect},
+ * {@code verify}, {@code dump}; in {@link dev.strata.bench.tool}).
  *
  * <h2>Adding a command</h2>
  * A top-level command is a picocli class listed in {@code subcommands} below; a new lab is a class
@@ -18,8 +22,8 @@ import picocli.CommandLine.Spec;
  * {@link dev.strata.bench.lab.LabInputException} escape ({@link CliErrors} maps both).
  */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataVersion.class,
-    description = "Strata, an embedded key-value storage engine for the JVM: labs and benchmarks.",
-    subcommands = {LabCommand.class, BenchCommand.class, HelpCommand.class})
+    description = "Strata, an embedded key-value storage engine for the JVM: labs, benchmarks and the offline store tool.",
+    subcommands = {TourCommand.class, LabCommand.class, BenchCommand.class, InspectCommand.class, VerifyCommand.class, DumpCommand.class, HelpCommand.class})
 public final class StrataCommand implements Callable<Integer> {
     /** Exit status for success. */
     public static final int EXIT_OK = 0;

@@ -149,9 +149,18 @@ final class Compactor implements Runnable {
                 final Version cur = versions.current();
                 final Tree[] trees = cur.trees.clone();
                 trees[pick.namespace] = trees[pick.namespace].withCompaction(pick.inputs, pick.outputLevel, outputs);
-                versions.commit(new Version(cur.active, cur.immutables, trees));
+                // marked before the commit: installing the new version may drop the inputs' last reference at once,
+                // and their segments must go then (the manifest without them is durable by that point)
                 for (SstFile f : pick.inputs) {
                     f.obsolete = true;
+                }
+                try {
+                    versions.commit(new Version(cur.active, cur.immutables, trees));
+                } catch (final RuntimeException e) {
+                    for (SstFile f : pick.inputs) {
+                        f.obsolete = false;
+                    }
+                    throw e;
                 }
             }
         } catch (final RuntimeException e) {

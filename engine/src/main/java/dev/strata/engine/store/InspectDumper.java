@@ -36,22 +36,18 @@ final class InspectDumper {
         if (segmentId >= 0) {
             d.one(segmentId);
         } else {
-            if (!walOnly) {
-                final List<InspectLayout.Segment> ssts = new ArrayList<>(layout.withRole(InspectLayout.Role.SST));
-                if (layout.manifest != null) {
-                    ssts.sort(Comparator.comparingInt((InspectLayout.Segment s) -> s.file().namespace()).thenComparingInt(s -> s.file().level())
-                        .thenComparingLong(InspectLayout.Segment::id));
-                }
-                for (InspectLayout.Segment s : ssts) {
-                    if (!d.sst(s)) {
-                        break;
-                    }
-                }
+            final List<InspectLayout.Segment> ssts = new ArrayList<>(walOnly ? List.of() : layout.withRole(InspectLayout.Role.SST));
+            if (layout.manifest != null) {
+                ssts.sort(Comparator.comparingInt((InspectLayout.Segment s) -> s.file().namespace()).thenComparingInt(s -> s.file().level())
+                    .thenComparingLong(InspectLayout.Segment::id));
             }
-            for (InspectLayout.Segment s : layout.withRole(InspectLayout.Role.WAL)) {
-                if (!d.wal(s)) {
-                    break;
-                }
+            boolean more = true;
+            for (int i = 0; i < ssts.size() && more; i++) {
+                more = d.sst(ssts.get(i));
+            }
+            final List<InspectLayout.Segment> wals = layout.withRole(InspectLayout.Role.WAL);
+            for (int i = 0; i < wals.size() && more; i++) {
+                more = d.wal(wals.get(i));
             }
         }
         return new StoreInspector.DumpResult(d.entries, List.copyOf(d.problems));

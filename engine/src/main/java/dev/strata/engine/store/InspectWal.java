@@ -16,10 +16,11 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * Reads one WAL segment through, for verify and dump, with the checks recovery makes
  * ({@link WalScan}, as {@code WalRecovery.replay} uses it): a record that fails with no intact
- * record after it is a torn tail (a warning: open truncates it); one followed by an intact record
- * is corruption in the middle (an error: open fails there). Unlike recovery, the scan goes on
- * from that next intact record, so every corrupt place is reported. Also checked: entries parse,
- * name known namespaces, and sequence numbers increase from record to record.
+ * record after it is a torn tail (a warning: open truncates it) in an unsealed segment, but an
+ * error in a sealed one, which was sealed at a record boundary; a failing record followed by an
+ * intact one is corruption in the middle (an error: open fails there). Unlike recovery, the scan
+ * goes on from that next intact record, so every corrupt place is reported. Also checked: entries
+ * parse, name known namespaces, and sequence numbers increase from record to record.
  */
 final class InspectWal {
     /** Receives entries; views are valid during the call. */
@@ -91,14 +92,20 @@ final class InspectWal {
                 final int next = scan.classifyFailure(log, at, end);
                 if (next < 0) {
                     tornAt = at;
-                    problem(InspectProblem.Severity.WARNING, at, segment.sealed()
-                        ? "torn tail at offset " + at + " (" + why(log, at, end) + "; " + (end - at) + " bytes) in a sealed segment: open ignores it and its"
-                            + " records are lost; a sealed WAL segment should end with an intact record"
-                        : "torn tail at offset " + at + " (would be truncated at open; " + why(log, at, end) + ", " + (end - at) + " bytes)");
+                    if (segment.sealed()) {
+                        // sealing (by the writer or by recovery) happens at a record boundary, so a sealed
+                        // segment's last record was once intact: losing it loses acknowledged writes
+                        problem(InspectProblem.Severity.ERROR, at, "corrupt last record in a sealed WAL segment (" + why(log, at, end) + "; "
+                            + (end - at) + " bytes): not a torn tail, since a segment is sealed at a record boundary; open takes it for one and"
+                            + " silently drops its writes");
+                    } else {
+                        problem(InspectProblem.Severity.WARNING, at, "torn tail at offset " + at + " (would be truncated at open; " + why(log, at, end)
+                            + ", " + (end - at) + " bytes)");
+                    }
                     return;
                 }
-                problem(InspectProblem.Severity.ERROR, at, "an intact WAL record (" + why(log, at, end) + "); an intact record follows at offset " + next
-                    + ", so this is not a torn tail: open fails here. Bytes " + at + " to " + next + " are unreadable");
+                problem(InspectProblem.Severity.ERROR, at, "corrupt WAL record (" + why(log, at, end) + "); an intact record follows at offset " + next
+                    + ", so this is not a torn tail: open fails here. Bytes " + at + " to " + next + " are skipped");
                 lastSequence = -1;
                 at = next;
                 continue;

@@ -172,12 +172,21 @@ final class Manifests {
         return ptr.getLong(ManifestDescriptor.POINTER_SEGMENT_OFFSET, ORDER);
     }
 
+    /** @return the manifest length the metadata slot records (call after {@link #pointer} succeeded) */
+    static long pointedLength(final Tier tier) {
+        return new UnsafeBuffer(tier.readMetadata()).getLong(ManifestDescriptor.POINTER_LENGTH_OFFSET, ORDER);
+    }
+
     /** Reads and verifies manifest segment {@code segmentId}. */
     static ManifestData read(final Tier tier, final long segmentId) {
         final String name = "manifest segment " + segmentId + " (" + tier.location() + ")";
         try (SegmentReader r = tier.open(segmentId)) {
             if (r.length() > Integer.MAX_VALUE - 8) {
                 throw new CorruptionException(name, 0, "a manifest under 2 GiB", null);
+            }
+            final long expected = pointedLength(tier);
+            if (r.length() != expected) {
+                throw new CorruptionException(name, r.length(), "a manifest of " + expected + " bytes, as the metadata slot records", null);
             }
             final byte[] bytes = new byte[(int)r.length()];
             final int n = r.read(0, new UnsafeBuffer(bytes), 0, bytes.length);

@@ -257,20 +257,31 @@ final class StoreOpener {
                 }
                 current[0].largestSequence = lastSequence[0];
             });
-            sealIfOpen(tier, walId, valid);
+            sealOrCheck(tier, walId, valid);
         }
         return current[0];
     }
 
-    private static void sealIfOpen(final Tier tier, final long id, final long validLength) {
+    /**
+     * Seals an unsealed WAL segment at its last intact record (a torn tail). A sealed segment was
+     * sealed at a record boundary after a sync, so a bad record at its end is corruption of
+     * acknowledged writes, not a torn tail.
+     */
+    private static void sealOrCheck(final Tier tier, final long id, final long validLength) {
         final boolean[] sealed = {true};
-        tier.list((sid, s, length) -> {
+        final long[] length = {0};
+        tier.list((sid, s, len) -> {
             if (sid == id) {
                 sealed[0] = s;
+                length[0] = len;
             }
         });
         if (!sealed[0]) {
             tier.sealUnsealed(id, validLength);
+        } else if (validLength < length[0]) {
+            throw new CorruptionException("WAL segment " + id + " (" + tier.location() + ")", validLength, "an intact WAL record up to the"
+                + " end of this sealed segment (" + length[0] + " bytes); a sealed segment has no torn tail, so acknowledged writes here"
+                + " are damaged. Restore the store from a checkpoint", null);
         }
     }
 }

@@ -77,10 +77,47 @@ class StoreBasicsTest {
             assertTrue(store.stats().get(dev.strata.StoreStats.Counter.FLUSHES) > 1, store.stats().toString());
             store.compact();
             check(store, n);
+            assertTrue(segmentFileBytes(dir) < store.stats().get(dev.strata.StoreStats.Counter.LIVE_SEGMENT_BYTES) + (1 << 20),
+                "compaction inputs must be deleted once unused: " + segmentFileBytes(dir) + " bytes of segment files for "
+                    + store.stats().get(dev.strata.StoreStats.Counter.LIVE_SEGMENT_BYTES) + " live");
         }
         try (Store store = Strata.open(small().build())) {
             check(store, n);
         }
+    }
+
+    private static long segmentFileBytes(final Path directory) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(directory)) {
+            return files.filter(p -> p.toString().endsWith(".seg")).mapToLong(p -> p.toFile().length()).sum();
+        } catch (final java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aDamagedLastRecordOfASealedWalIsReportedNotDropped() throws Exception {
+        try (Store store = Strata.open(small().build())) {
+            store.put(b("a"), b("1"));
+            store.put(b("b"), b("2"));
+        }
+        Path wal = null;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            for (Path p : (Iterable<Path>)files.filter(f -> f.toString().endsWith(".seg"))::iterator) {
+                final byte[] bytes = java.nio.file.Files.readAllBytes(p);
+                if (new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).contains("STRATWAL") && bytes.length > 4096 + 16 + 24) {
+                    wal = p;
+                }
+            }
+        }
+        assertTrue(wal != null, "no WAL segment with records found");
+        // flip the value byte of the last put ("b" = "2"), inside the last WAL record
+        final byte[] bytes = java.nio.file.Files.readAllBytes(wal);
+        final int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf("b2") + 1;
+        assertTrue(at > 4096, "the last record was not found");
+        bytes[at] ^= 0x40;
+        java.nio.file.Files.write(wal, bytes);
+        final dev.strata.CorruptionException e = assertThrows(dev.strata.CorruptionException.class, () -> Strata.open(small().build()));
+        assertTrue(e.getMessage().contains("sealed"), e.getMessage());
     }
 
     private static void check(final Store store, final int n) {

@@ -41,10 +41,12 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link StoreInspector} on real stores: inspect and verify pass on a sound store (file and block
- * tier); bytes flipped on disk in data blocks, a WAL record or the manifest are reported with the
+ * {@link StoreInspector} on real stores: inspect and verify pass on a sound store (file, block and
+ * local object tier); bytes flipped on disk in data blocks, a WAL record or the manifest are reported with the
  * segment and offset, all of them, not just the first; a torn WAL tail is a warning. Expected
  * offsets are computed here from the layouts (frames, records), not taken from the inspector.
  * Values are random: the seed is printed, {@code -Dstrata.seed=N} replays it.
@@ -329,6 +331,21 @@ class StoreInspectorTest {
     }
 
     @Test
+    void corruptLastRecordOfASealedWalIsAnErrorNotATornTail() throws IOException {
+        writeToWal(50);
+        final List<Long> records = new ArrayList<>();
+        final long wal = walRecords(records)[0];
+        final long last = records.get(records.size() - 1);
+        flip(wal, last + WalRecordDescriptor.HEADER_LENGTH + 1);
+
+        final Run run = verify();
+        assertFalse(run.result().ok(), run.text());
+        assertEquals(1, run.result().errors().size(), run.text());
+        assertProblem(run.result().errors().get(0), wal, last, "corrupt last record in a sealed WAL segment");
+        assertEquals(records.size() - 1, run.result().walRecords());
+    }
+
+    @Test
     void corruptManifestIsReportedAndTheSegmentsAreStillChecked() throws IOException {
         writeFlushed(config().build(), 2000);
         final int segments = manifest().files.size();
@@ -368,6 +385,8 @@ class StoreInspectorTest {
         assertTrue(lines[0].matches("segment \\d+ ns=default L\\d+"), lines[0]);
         assertEquals(7, java.util.Arrays.stream(lines).filter(l -> ENTRY.matcher(l).matches()).count(), all.toString());
         assertEquals("(limit of 7 entries reached)", lines[lines.length - 1]);
+        assertEquals(1, java.util.Arrays.stream(lines).filter(l -> l.startsWith("(limit")).count(), all.toString());
+        assertFalse(all.toString().contains("wal segment"), "nothing after the limit: " + all);
 
         final String[] segmentLines = one.toString().split("\\R");
         assertEquals("segment " + f.segmentId() + " ns=default L" + f.level(), segmentLines[0]);
@@ -396,18 +415,19 @@ class StoreInspectorTest {
         assertTrue(Pattern.compile("  ns=default key=ttl seq=2 kind=PUT_TTL expires=\\S+Z value=soon \\(len 4\\)").matcher(out).find(), out.toString());
     }
 
-    @Test
-    void blockTierStoreInspectsAndVerifies() {
-        writeFlushed(config().tier(TierKind.BLOCK).blockTierBytes(16 << 20).build(), 3000);
+    @ParameterizedTest
+    @EnumSource(value = TierKind.class, names = {"BLOCK", "OBJECT"})
+    void blockAndObjectTierStoresInspectAndVerify(final TierKind kind) {
+        writeFlushed(config().tier(kind).blockTierBytes(16 << 20).build(), 3000);
         final StringBuilder summary = new StringBuilder();
         final StringBuilder text = new StringBuilder();
         final InspectVerification result;
         try (StoreInspector inspector = StoreInspector.open(dir)) {
-            assertEquals(TierKind.BLOCK, inspector.tierKind());
+            assertEquals(kind, inspector.tierKind());
             assertTrue(inspector.inspect(summary), summary.toString());
             result = inspector.verify(text);
         }
-        assertTrue(summary.toString().contains("tier        block, "), summary.toString());
+        assertTrue(summary.toString().contains("tier        " + kind.name().toLowerCase(java.util.Locale.ROOT) + ", "), summary.toString());
         assertTrue(summary.toString().contains("  default L"), summary.toString());
         assertSound(result, text.toString());
         assertTrue(result.segments() > 0 && result.entries() > 3000 * 9 / 10, text.toString());
