@@ -23,8 +23,8 @@ import dev.strata.tier.io.TierCounters;
  * call and restored).
  *
  * <h2>Durability</h2>
- * {@link #sync()} writes the buffered bytes, forces the file (fdatasync), then records the synced
- * length in a sync slot of the header and forces again (see {@link SegmentFileDescriptor} for why
+ * {@link #sync()} writes the buffered bytes and a sync slot (synced length and the CRC32C of the
+ * newly synced bytes) and forces the file once (see {@link SegmentFileDescriptor} for why
  * two). {@link #seal()} writes the trailer, forces, and asks the tier to rename the file to
  * {@code <id>.seg} and force the directory.
  *
@@ -45,6 +45,8 @@ final class FileSegmentWriter implements SegmentWriter {
     private long written;
     private int buffered;
     private long syncedLength;
+    /** CRC32C of the bytes written since the last sync (what the next sync slot vouches for). */
+    private final CRC32C dataCrc = new CRC32C();
     private long syncSequence;
     private String closedReason;
 
@@ -116,16 +118,17 @@ final class FileSegmentWriter implements SegmentWriter {
             if (written == syncedLength) {
                 return;
             }
-            channel.force(false);
             final long sequence = syncSequence + 1;
             final ByteBuffer bb = small.byteBuffer();
-            SegmentFileDescriptor.writeSlot(bb, 0, sequence, written, crc);
+            SegmentFileDescriptor.writeSlot(bb, 0, sequence, written, (int)dataCrc.getValue(), crc);
             bb.limit(SegmentFileDescriptor.SYNC_SLOT_LENGTH).position(0);
             IoChannels.writeFully(channel, bb, SegmentFileDescriptor.slotOffset(sequence));
             bb.clear();
+            // one force for data and slot: recovery checks the slot's data CRC (see SegmentFileDescriptor)
             channel.force(false);
             syncSequence = sequence;
             syncedLength = written;
+            dataCrc.reset();
             counters.onSync();
         } catch (final IOException e) {
             throw failure("sync", e);
@@ -190,6 +193,8 @@ final class FileSegmentWriter implements SegmentWriter {
         if (buffered > 0) {
             final ByteBuffer bb = buffer.byteBuffer();
             bb.limit(buffered).position(0);
+            dataCrc.update(bb);
+            bb.position(0);
             IoChannels.writeFully(channel, bb, SegmentFileDescriptor.HEADER_LENGTH + written);
             bb.clear();
             written += buffered;
@@ -207,6 +212,8 @@ final class FileSegmentWriter implements SegmentWriter {
         final int oldLimit = source.limit();
         try {
             source.limit(at + length).position(at);
+            dataCrc.update(source);
+            source.position(at);
             IoChannels.writeFully(channel, source, SegmentFileDescriptor.HEADER_LENGTH + written);
         } finally {
             source.limit(oldLimit).position(oldPosition);

@@ -17,8 +17,9 @@ import dev.strata.tier.io.Crcs;
  *   +-------------------+---------+---------+-------------------+---------+---------+
  *   32: sync slot 0 (24 bytes)            56: sync slot 1 (24 bytes)
  *   +-------------------+-------------------+---------+---------+
- *   | sequence          | synced length     | crc     | 0       |   crc: CRC32C of [seq, length]
+ *   | sequence          | synced length     | data crc| crc     |   crc: CRC32C of [0, 20) of the slot
  *   +-------------------+-------------------+---------+---------+
+ *   data crc: CRC32C of the data bytes this sync made durable, [previous synced length, synced length)
  *   80 .. 4096: zero
  *   4096: data (the appended bytes)                       ... data length bytes
  *   4096 + data length: trailer, sealed files only (32 bytes):
@@ -28,9 +29,13 @@ import dev.strata.tier.io.Crcs;
  * </pre>
  *
  * <p>Why sync slots: after a crash, the file may hold unsynced bytes, some of them torn or never
- * written (zeros). Each {@code sync()} forces the data, then writes the new synced length into the
- * slot {@code sequence % 2} and forces again; recovery takes the valid slot with the highest
- * sequence, so an unsealed segment shows exactly its synced prefix. Two slots so that a torn slot
+ * written (zeros). Each {@code sync()} writes the data, then the new synced length and the CRC32C
+ * of the newly synced bytes into slot {@code sequence % 2}, and forces once (one fdatasync per
+ * sync). After a crash during that force any part of it may be missing, so recovery takes the
+ * valid slot with the highest sequence and checks its data CRC against the bytes between the other
+ * slot's length and its own: if they match the sync completed, otherwise it falls back to the
+ * other slot, whose sync had completed before this one began. Either way an unsealed segment shows
+ * exactly a synced prefix, and every sync that returned is in it. Two slots so that a torn slot
  * write leaves the previous one intact. The header is 4096 bytes so that data starts page-aligned
  * (memory maps).
  */
@@ -39,8 +44,8 @@ public final class SegmentFileDescriptor {
     public static final long MAGIC = 0x3147455354525453L;
     /** "STRTEND1" little-endian. */
     public static final long TRAILER_MAGIC = 0x31444E4554525453L;
-    /** The format version written. */
-    public static final int VERSION = 1;
+    /** The format version written (2: sync slots carry a data CRC; one fdatasync per sync). */
+    public static final int VERSION = 2;
     public static final int MAGIC_OFFSET = 0;
     public static final int VERSION_OFFSET = 8;
     public static final int HEADER_LENGTH_OFFSET = 12;
@@ -51,7 +56,8 @@ public final class SegmentFileDescriptor {
     public static final int SYNC_SLOT_LENGTH = 24;
     public static final int SLOT_SEQUENCE_OFFSET = 0;
     public static final int SLOT_LENGTH_OFFSET = 8;
-    public static final int SLOT_CRC_OFFSET = 16;
+    public static final int SLOT_DATA_CRC_OFFSET = 16;
+    public static final int SLOT_CRC_OFFSET = 20;
     /** Where data starts. */
     public static final int HEADER_LENGTH = 4096;
     public static final int TRAILER_LENGTH = 32;
@@ -89,16 +95,21 @@ public final class SegmentFileDescriptor {
         buf.putLong(SEGMENT_ID_OFFSET, segmentId);
         buf.putInt(FLAGS_OFFSET, 0);
         buf.putInt(HEADER_CRC_OFFSET, Crcs.crc(crc, buf, 0, HEADER_CRC_OFFSET));
-        writeSlot(buf, SYNC_SLOT_0_OFFSET, 0L, 0L, crc);
+        writeSlot(buf, SYNC_SLOT_0_OFFSET, 0L, 0L, 0, crc);
     }
 
-    /** Writes a sync slot at {@code buf[at, at + SYNC_SLOT_LENGTH)}. */
-    public static void writeSlot(final ByteBuffer buf, final int at, final long sequence, final long length, final CRC32C crc) {
+    /**
+     * Writes a sync slot at {@code buf[at, at + SYNC_SLOT_LENGTH)}.
+     *
+     * @param dataCrc CRC32C of the data bytes {@code [previous synced length, length)}
+     */
+    public static void writeSlot(final ByteBuffer buf, final int at, final long sequence, final long length, final int dataCrc,
+        final CRC32C crc) {
         buf.order(ByteOrder.LITTLE_ENDIAN);
         buf.putLong(at + SLOT_SEQUENCE_OFFSET, sequence);
         buf.putLong(at + SLOT_LENGTH_OFFSET, length);
+        buf.putInt(at + SLOT_DATA_CRC_OFFSET, dataCrc);
         buf.putInt(at + SLOT_CRC_OFFSET, Crcs.crc(crc, buf, at, SLOT_CRC_OFFSET));
-        buf.putInt(at + SLOT_CRC_OFFSET + 4, 0);
     }
 
     /** @return whether the slot at {@code at} has a valid CRC */

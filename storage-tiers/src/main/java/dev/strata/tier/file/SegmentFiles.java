@@ -51,24 +51,59 @@ final class SegmentFiles {
             final ByteBuffer bb = buf.byteBuffer().order(ByteOrder.LITTLE_ENDIAN);
             IoChannels.readFully(ch, bb, 0);
             checkHeader(bb, path, segmentId, crc);
-            long best = -1;
-            long length = 0;
+            int newest = -1;
             for (int slot = 0; slot < 2; slot++) {
                 final int at = SegmentFileDescriptor.slotOffset(slot);
-                final long seq = bb.getLong(at + SLOT_SEQUENCE_OFFSET);
-                if (SegmentFileDescriptor.slotValid(bb, at, crc) && seq > best) {
-                    best = seq;
-                    length = bb.getLong(at + SLOT_LENGTH_OFFSET);
+                if (SegmentFileDescriptor.slotValid(bb, at, crc)
+                    && (newest < 0 || bb.getLong(at + SLOT_SEQUENCE_OFFSET) > bb.getLong(newest + SLOT_SEQUENCE_OFFSET))) {
+                    newest = at;
                 }
             }
-            if (best < 0) {
+            if (newest < 0) {
                 throw corrupt(path, SegmentFileDescriptor.SYNC_SLOT_0_OFFSET, "a valid sync slot (both CRCs fail)");
             }
-            if (HEADER_LENGTH + length > size) {
-                throw corrupt(path, size, "synced data up to offset " + (HEADER_LENGTH + length) + ", the file ends first");
+            final long sequence = bb.getLong(newest + SLOT_SEQUENCE_OFFSET);
+            final long length = bb.getLong(newest + SLOT_LENGTH_OFFSET);
+            if (sequence == 0) {
+                return checkFits(path, length, size);
             }
-            return length;
+            // the newest slot's sync may have been cut mid-force: trust it only if the bytes it vouches for arrived
+            final int other = SegmentFileDescriptor.slotOffset(sequence - 1);
+            if (!SegmentFileDescriptor.slotValid(bb, other, crc) || bb.getLong(other + SLOT_SEQUENCE_OFFSET) != sequence - 1) {
+                // the other slot is the one a later, interrupted sync was rewriting: so this slot's sync had completed
+                return checkFits(path, length, size);
+            }
+            final long previous = bb.getLong(other + SLOT_LENGTH_OFFSET);
+            if (previous > length || HEADER_LENGTH + previous > size) {
+                throw corrupt(path, other, "sync slot lengths that grow and fit the file (" + previous + ", " + length + ")");
+            }
+            if (HEADER_LENGTH + length <= size
+                && dataCrc(ch, previous, length) == bb.getInt(newest + SegmentFileDescriptor.SLOT_DATA_CRC_OFFSET)) {
+                return length;
+            }
+            return previous;
         }
+    }
+
+    private static long checkFits(final Path path, final long length, final long size) {
+        if (HEADER_LENGTH + length > size) {
+            throw corrupt(path, size, "synced data up to offset " + (HEADER_LENGTH + length) + ", the file ends first");
+        }
+        return length;
+    }
+
+    /** @return CRC32C of the data bytes {@code [from, to)} (recovery only: reads through a heap buffer) */
+    private static int dataCrc(final IoChannel ch, final long from, final long to) throws IOException {
+        final CRC32C crc = new CRC32C();
+        final ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        for (long at = from; at < to; ) {
+            chunk.clear().limit((int)Math.min(chunk.capacity(), to - at));
+            IoChannels.readFully(ch, chunk, HEADER_LENGTH + at);
+            chunk.flip();
+            crc.update(chunk);
+            at += chunk.limit();
+        }
+        return (int)crc.getValue();
     }
 
     /**
