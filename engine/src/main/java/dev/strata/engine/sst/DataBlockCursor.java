@@ -85,10 +85,7 @@ public final class DataBlockCursor implements AutoCloseable {
         int high = restartCount - 1;
         while (low < high) {
             final int mid = (low + high + 1) >>> 1;
-            next = restartPoint(mid);
-            keyLength = 0;
-            advance();
-            if (compareCurrent(target, targetOffset, targetLength, targetTrailer) < 0) {
+            if (compareAtRestart(mid, target, targetOffset, targetLength, targetTrailer) < 0) {
                 low = mid;
             } else {
                 high = mid - 1;
@@ -156,6 +153,27 @@ public final class DataBlockCursor implements AutoCloseable {
         return KeyComparator.compareInternal(key, 0, keyLength, trailer, target, targetOffset, targetLength, targetTrailer);
     }
 
+    /**
+     * Compares the entry at restart point {@code index} with a target without decoding it into the
+     * key buffer: a restart entry shares nothing with its predecessor, so its whole key lies in the
+     * block (the binary search of a seek touches only these).
+     */
+    private int compareAtRestart(final int index, final DirectBuffer target, final int targetOffset, final int targetLength,
+        final long targetTrailer) {
+        final int at = restartPoint(index);
+        cursor[0] = at;
+        final int shared = Varint.get(block, cursor, restartsOffset);
+        final int unshared = Varint.get(block, cursor, restartsOffset);
+        final int vlen = Varint.get(block, cursor, restartsOffset);
+        final int p = cursor[0];
+        if (shared != 0 || unshared < 0 || vlen < 0 || (long)p + unshared + TRAILER_LENGTH + vlen > restartsOffset) {
+            throw new BlockCorruptionException("restart entry at block offset " + (at - base) + " is malformed (shared=" + shared
+                + ", unshared=" + unshared + ", value length=" + vlen + ")");
+        }
+        return KeyComparator.compareInternal(block, p, unshared, block.getLong(p + unshared, ORDER), target, targetOffset, targetLength,
+            targetTrailer);
+    }
+
     private int restartPoint(final int index) {
         return base + block.getInt(restartsOffset + index * 4, ORDER);
     }
@@ -177,7 +195,9 @@ public final class DataBlockCursor implements AutoCloseable {
             throw new BlockCorruptionException("entry at block offset " + (current - base) + " is malformed (shared="
                 + shared + ", unshared=" + unshared + ", value length=" + vlen + ")");
         }
-        DirectBuffers.ensureCapacity(key, shared + unshared);
+        if (shared + unshared > key.capacity()) {
+            DirectBuffers.ensureCapacity(key, shared + unshared);
+        }
         key.putBytes(shared, block, p, unshared);
         keyLength = shared + unshared;
         trailer = block.getLong(p + unshared, ORDER);
