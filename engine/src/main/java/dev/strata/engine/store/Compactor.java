@@ -117,62 +117,23 @@ final class Compactor implements Runnable {
             }
             return;
         }
-        final NamespaceConfig nc = versions.namespaces.get(pick.namespace);
-        final boolean last = pick.outputLevel == config.maxLevels() - 1;
-        final List<SstFile> outputs;
-        final List<AutoCloseable> sources = new ArrayList<>();
         final TableOutput out = new TableOutput(config, versions);
-        try (Codec codec = last ? Codecs.create(nc.lastLevelCodec(), nc.lastLevelCodecLevel()) : Codecs.create(nc.codec(), nc.codecLevel())) {
-            final MergingIterator merge = new MergingIterator();
-            for (SstFile f : pick.inputs) {
-                final SstIterator it = new SstIterator(new SstReadContext()).reset(f.reader);
-                sources.add(it);
-                merge.add(it);
-            }
-            merge.seekToFirst();
-            final VersionFilter filter = new VersionFilter(versions.snapshotSequences(), pick.bottommost, config.clock().millis());
-            outputs = out.write(merge, pick.namespace, codec, filter, config.targetFileBytes(), () -> closing);
-        } catch (final RuntimeException e) {
-            release(pick);
-            throw e;
-        } finally {
-            for (AutoCloseable c : sources) {
-                try {
-                    c.close();
-                } catch (final Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        final List<SstFile> outputs;
         try {
-            synchronized (versions.lock) {
-                final Version cur = versions.current();
-                final Tree[] trees = cur.trees.clone();
-                trees[pick.namespace] = trees[pick.namespace].withCompaction(pick.inputs, pick.outputLevel, outputs);
-                // marked before the commit: installing the new version may drop the inputs' last reference at once,
-                // and their segments must go then (the manifest without them is durable by that point)
-                for (SstFile f : pick.inputs) {
-                    f.obsolete = true;
-                }
-                try {
-                    versions.commit(new Version(cur.active, cur.immutables, trees));
-                } catch (final RuntimeException e) {
-                    for (SstFile f : pick.inputs) {
-                        f.obsolete = false;
-                    }
-                    throw e;
-                }
-            }
+            outputs = merge(pick, out);
         } catch (final RuntimeException e) {
             release(pick);
-            for (SstFile f : outputs) {
-                f.obsolete = true;
-            }
+            throw e;
+        }
+        boolean installed = false;
+        try {
+            install(pick, outputs);
+            installed = true;
+        } catch (final RuntimeException e) {
+            release(pick);
             throw e;
         } finally {
-            for (SstFile f : outputs) {
-                f.unref();
-            }
+            SstFile.dropCreatorRefs(outputs, !installed);
         }
         long read = 0;
         for (SstFile f : pick.inputs) {
@@ -182,6 +143,50 @@ final class Compactor implements Runnable {
         stats.add(Counter.COMPACTION_BYTES_READ, read);
         stats.add(Counter.COMPACTION_BYTES_WRITTEN, out.bytesWritten());
         stats.add(Counter.COMPACTION_DROPPED, out.dropped());
+    }
+
+    /** Merges the inputs into new segments (the last level gets the namespace's last-level codec). */
+    private List<SstFile> merge(final CompactionPick pick, final TableOutput out) {
+        final NamespaceConfig nc = versions.namespaces.get(pick.namespace);
+        final boolean last = pick.outputLevel == config.maxLevels() - 1;
+        final List<SstIterator> sources = new ArrayList<>();
+        try (Codec codec = last ? Codecs.create(nc.lastLevelCodec(), nc.lastLevelCodecLevel()) : Codecs.create(nc.codec(), nc.codecLevel())) {
+            final MergingIterator merge = new MergingIterator();
+            for (SstFile f : pick.inputs) {
+                final SstIterator it = new SstIterator(new SstReadContext()).reset(f.reader);
+                sources.add(it);
+                merge.add(it);
+            }
+            merge.seekToFirst();
+            final VersionFilter filter = new VersionFilter(versions.snapshotSequences(), pick.bottommost, config.clock().millis());
+            return out.write(merge, pick.namespace, codec, filter, config.targetFileBytes(), () -> closing);
+        } finally {
+            for (SstIterator it : sources) {
+                it.close();
+            }
+        }
+    }
+
+    /** Makes the manifest without the inputs and with the outputs durable, then current. */
+    private void install(final CompactionPick pick, final List<SstFile> outputs) {
+        synchronized (versions.lock) {
+            final Version cur = versions.current();
+            final Tree[] trees = cur.trees.clone();
+            trees[pick.namespace] = trees[pick.namespace].withCompaction(pick.inputs, pick.outputLevel, outputs);
+            // marked before the commit: installing the new version may drop the inputs' last reference at once,
+            // and their segments must go then (the manifest without them is durable by that point)
+            for (SstFile f : pick.inputs) {
+                f.obsolete = true;
+            }
+            try {
+                versions.commit(new Version(cur.active, cur.immutables, trees));
+            } catch (final RuntimeException e) {
+                for (SstFile f : pick.inputs) {
+                    f.obsolete = false;
+                }
+                throw e;
+            }
+        }
     }
 
     private void release(final CompactionPick pick) {

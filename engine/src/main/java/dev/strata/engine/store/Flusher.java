@@ -88,17 +88,12 @@ final class Flusher implements Runnable {
                 }
             }
         }
+        boolean installed = false;
         try {
             install(imm, outputs);
-        } catch (final RuntimeException e) {
-            for (SstFile f : outputs) {
-                f.obsolete = true;
-            }
-            throw e;
+            installed = true;
         } finally {
-            for (SstFile f : outputs) {
-                f.unref();
-            }
+            SstFile.dropCreatorRefs(outputs, !installed);
         }
         stats.add(Counter.FLUSHES, 1);
         versions.deleteObsoleteWals();

@@ -52,6 +52,19 @@ final class SstFile extends RefCounted {
             && KeyComparator.compareKeys(smallest, 0, smallest.capacity(), hi, 0, hi.capacity()) <= 0;
     }
 
+    /**
+     * Drops the creator's reference on new segments once a version holds them; if installing them
+     * failed, they are marked obsolete first, so the segments go with the last reference.
+     */
+    static void dropCreatorRefs(final java.util.List<SstFile> created, final boolean installFailed) {
+        for (SstFile f : created) {
+            if (installFailed) {
+                f.obsolete = true;
+            }
+            f.unref();
+        }
+    }
+
     @Override
     void free() {
         try {

@@ -9,18 +9,15 @@ import dev.strata.StoreConfig;
 import dev.strata.StoreStats;
 import dev.strata.Strata;
 import dev.strata.SyncPolicy;
-import dev.strata.tier.SegmentReader;
+import dev.strata.tier.ForwardingTier;
 import dev.strata.tier.SegmentWriter;
 import dev.strata.tier.Tier;
-import dev.strata.tier.TierKind;
-import dev.strata.tier.TierStats;
 import dev.strata.tier.file.FileTier;
 import dev.strata.tier.file.FileTierOptions;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import javax.management.ObjectName;
-import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,24 +67,13 @@ class BackPressureTest {
         }
     }
 
-    /** Delegates to a tier, but the flush thread's first segment creation waits for a latch. */
-    private static final class FlushBlockingTier implements Tier {
-        private final Tier inner;
+    /** Forwards to a tier, but the flush thread's segment creation waits for a latch. */
+    private static final class FlushBlockingTier extends ForwardingTier {
         private final CountDownLatch latch;
 
         FlushBlockingTier(final Tier inner, final CountDownLatch latch) {
-            this.inner = inner;
+            super(inner);
             this.latch = latch;
-        }
-
-        @Override
-        public TierKind kind() {
-            return inner.kind();
-        }
-
-        @Override
-        public String location() {
-            return inner.location();
         }
 
         @Override
@@ -100,51 +86,6 @@ class BackPressureTest {
                 }
             }
             return inner.create(segmentId);
-        }
-
-        @Override
-        public SegmentReader open(final long segmentId) {
-            return inner.open(segmentId);
-        }
-
-        @Override
-        public SegmentReader openUnsealed(final long segmentId) {
-            return inner.openUnsealed(segmentId);
-        }
-
-        @Override
-        public void sealUnsealed(final long segmentId, final long validLength) {
-            inner.sealUnsealed(segmentId, validLength);
-        }
-
-        @Override
-        public boolean delete(final long segmentId) {
-            return inner.delete(segmentId);
-        }
-
-        @Override
-        public void list(final SegmentVisitor visitor) {
-            inner.list(visitor);
-        }
-
-        @Override
-        public void writeMetadata(final DirectBuffer src, final int offset, final int length) {
-            inner.writeMetadata(src, offset, length);
-        }
-
-        @Override
-        public byte[] readMetadata() {
-            return inner.readMetadata();
-        }
-
-        @Override
-        public int maxMetadataLength() {
-            return inner.maxMetadataLength();
-        }
-
-        @Override
-        public TierStats stats() {
-            return inner.stats();
         }
 
         @Override
