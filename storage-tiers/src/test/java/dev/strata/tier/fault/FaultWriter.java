@@ -47,7 +47,16 @@ final class FaultWriter implements SegmentWriter {
     }
 
     @Override
-    public synchronized long append(final DirectBuffer src, final int offset, final int length) {
+    public long append(final DirectBuffer src, final int offset, final int length) {
+        // lock order, everywhere: the tier, then the writer (a power cut locks every writer under the tier's lock)
+        synchronized (tier) {
+            synchronized (this) {
+                return appendLocked(src, offset, length);
+            }
+        }
+    }
+
+    private long appendLocked(final DirectBuffer src, final int offset, final int length) {
         checkOpen();
         if (offset < 0 || length < 0 || (long) offset + length > src.capacity()) {
             throw new IllegalArgumentException("source range [" + offset + ", " + ((long) offset + length)
@@ -81,12 +90,14 @@ final class FaultWriter implements SegmentWriter {
     @Override
     public void sync() {
         final boolean cutAfter;
-        synchronized (this) {
-            checkOpen();
-            cutAfter = tier.before(Op.SYNC, true);
-            forward(heldBytes);
-            inner.sync();
-            synced = forwarded;
+        synchronized (tier) {
+            synchronized (this) {
+                checkOpen();
+                cutAfter = tier.before(Op.SYNC, true);
+                forward(heldBytes);
+                inner.sync();
+                synced = forwarded;
+            }
         }
         if (cutAfter) {
             throw tier.cutAfter(Op.SYNC);
@@ -96,13 +107,15 @@ final class FaultWriter implements SegmentWriter {
     @Override
     public void seal() {
         final boolean cutAfter;
-        synchronized (this) {
-            checkOpen();
-            cutAfter = tier.before(Op.SEAL, true);
-            forward(heldBytes);
-            inner.seal();
-            synced = forwarded;
-            closedReason = "sealed";
+        synchronized (tier) {
+            synchronized (this) {
+                checkOpen();
+                cutAfter = tier.before(Op.SEAL, true);
+                forward(heldBytes);
+                inner.seal();
+                synced = forwarded;
+                closedReason = "sealed";
+            }
         }
         tier.writerGone(this);
         if (cutAfter) {
@@ -112,15 +125,17 @@ final class FaultWriter implements SegmentWriter {
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (closedReason != null) {
-                return;
+        synchronized (tier) {
+            synchronized (this) {
+                if (closedReason != null) {
+                    return;
+                }
+                closedReason = "closed";
+                if (!tier.poweredOff() && !tier.isClosed()) {
+                    forward(heldBytes);
+                }
+                inner.close();
             }
-            closedReason = "closed";
-            if (!tier.poweredOff() && !tier.isClosed()) {
-                forward(heldBytes);
-            }
-            inner.close();
         }
         tier.writerGone(this);
     }
