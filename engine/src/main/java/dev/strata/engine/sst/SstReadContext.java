@@ -166,10 +166,12 @@ public final class SstReadContext implements AutoCloseable {
             throw new CorruptionException(sst.toString(), offset, "a data block frame of " + length + " bytes; the segment ends after " + n, null);
         }
         try {
-            frames.verify(frame, 0, length);
-            final int size = FrameReader.uncompressedLength(frame, 0);
-            DirectBuffers.ensureCapacity(block, size);
-            frames.read(frame, 0, length, block, 0, size);
+            // read() verifies the CRC32C before decompressing; only a block larger than any before makes it run twice
+            int size = frames.read(frame, 0, length, block, 0, block.capacity());
+            if (size == dev.strata.compression.Codec.DST_TOO_SMALL) {
+                DirectBuffers.ensureCapacity(block, FrameReader.uncompressedLength(frame, 0));
+                size = frames.read(frame, 0, length, block, 0, block.capacity());
+            }
             blocksRead++;
             if (cache != null) {
                 final int handle = cache.insert(sst.segmentId(), offset, block, 0, size);

@@ -33,6 +33,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * reported as corruption with its offset. Seeds printed; replay with -Dstrata.seed=N.
  */
 class WalRecoveryTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void warmUpChronicle() {
+        // Chronicle's one-time allocations happen before the first test's leak check
+        dev.strata.tier.WarmUp.chronicle();
+    }
+
     @TempDir
     Path dir;
 
