@@ -15,7 +15,6 @@ import dev.strata.engine.wal.WalRecordDescriptor;
 import dev.strata.engine.wal.WalRecovery;
 import dev.strata.engine.wal.WalSegmentDescriptor;
 import dev.strata.engine.wal.WalWriter;
-import dev.strata.tier.SegmentNotSealedException;
 import dev.strata.tier.SegmentReader;
 import dev.strata.tier.Tier;
 import java.nio.ByteOrder;
@@ -50,8 +49,8 @@ final class StoreOpener {
             final Tree[] trees = openTrees(config, tier, data, namespaces.size(), opened);
             final StoreStats stats = new StoreStats();
             final long[] maxId = {data.nextSegmentId - 1};
-            final List<Long> wals = classifySegments(tier, data, maxId);
             final long pointer = Manifests.pointer(tier);
+            final List<Long> wals = classifySegments(tier, data, pointer, maxId);
             final VersionSet versions = new VersionSet(tier, namespaces, stats, maxId[0] + 1, pointer, data.logNumber, data.lastSequence);
             final long[] lastSequence = {data.lastSequence};
             final MemtableRef active = replay(config, tier, wals, data.lastSequence, memtables, lastSequence);
@@ -184,8 +183,7 @@ final class StoreOpener {
      *
      * @return the WAL segments to replay, ascending
      */
-    private static List<Long> classifySegments(final Tier tier, final ManifestData data, final long[] maxId) {
-        final long pointer = Manifests.pointer(tier);
+    private static List<Long> classifySegments(final Tier tier, final ManifestData data, final long pointer, final long[] maxId) {
         final List<Long> referenced = new ArrayList<>();
         referenced.add(pointer);
         for (ManifestData.FileEntry f : data.files) {
@@ -210,21 +208,13 @@ final class StoreOpener {
     }
 
     private static boolean isWal(final Tier tier, final long id, final boolean sealed) {
-        try (SegmentReader r = sealed ? tier.open(id) : openUnsealed(tier, id)) {
+        try (SegmentReader r = sealed ? tier.open(id) : tier.openUnsealed(id)) {
             if (r.length() < WalSegmentDescriptor.HEADER_LENGTH) {
                 return false;
             }
             final UnsafeBuffer header = new UnsafeBuffer(new byte[8]);
             r.read(0, header, 0, 8);
             return header.getLong(0, ByteOrder.LITTLE_ENDIAN) == WalSegmentDescriptor.MAGIC;
-        }
-    }
-
-    private static SegmentReader openUnsealed(final Tier tier, final long id) {
-        try {
-            return tier.openUnsealed(id);
-        } catch (final SegmentNotSealedException e) {
-            return tier.open(id);
         }
     }
 
