@@ -324,49 +324,4 @@ public final class StoreImpl implements Store, WriteBatch.BatchTarget {
     public String toString() {
         return "Strata store at " + config.location();
     }
-
-    /** The background sync of {@link SyncPolicy#EVERY_N_MS}. */
-    private static final class Syncer implements Runnable {
-        private final CommitPipeline pipeline;
-        private final Runnable sync;
-        private final long intervalMillis;
-        private final Thread thread;
-        private volatile boolean closing;
-
-        Syncer(final CommitPipeline pipeline, final WriteSide writes, final long intervalMillis, final String name) {
-            this.pipeline = pipeline;
-            this.sync = writes::backgroundSync;
-            this.intervalMillis = intervalMillis;
-            this.thread = new Thread(this, "strata-sync-" + name);
-            this.thread.setDaemon(true);
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        @Override
-        public void run() {
-            while (!closing) {
-                try {
-                    Thread.sleep(intervalMillis);
-                } catch (final InterruptedException e) {
-                    return;
-                }
-                if (!closing) {
-                    pipeline.tryExclusive(sync);
-                }
-            }
-        }
-
-        void close() {
-            closing = true;
-            thread.interrupt();
-            try {
-                thread.join();
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 }
