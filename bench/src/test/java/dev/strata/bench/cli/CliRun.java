@@ -11,8 +11,9 @@ import picocli.CommandLine;
  * @param out      what it printed to stdout
  * @param err      what it printed to stderr
  */
-record CliRun(int exitCode, String out, String err) {
-    static CliRun of(final String... args) {
+public record CliRun(int exitCode, String out, String err) {
+    /** @return the outcome of {@code strata args...} run in this JVM */
+    public static CliRun of(final String... args) {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
         final CommandLine commandLine = StrataCommand.newCommandLine();
@@ -23,7 +24,7 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** @return stderr split into lines */
-    String[] errLines() {
+    public String[] errLines() {
         return err.isEmpty() ? new String[0] : err.split("\\R");
     }
 }

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strata.Store;
 import dev.strata.StoreConfig;
 import dev.strata.Strata;
-import dev.strata.bench.cli.StrataCommand;
+import dev.strata.bench.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -23,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code strata inspect | verify | dump} in-process: exit status 0 when sound, 1 on corruption, 2 (one line on stderr) for bad arguments. */
 class StoreToolCommandsTest {
@@ -35,27 +32,11 @@ class StoreToolCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-        String[] errLines() {
-            return err.isEmpty() ? new String[0] : err.split("\\R");
-        }
-    }
-
-    private static Run strata(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final CommandLine commandLine = StrataCommand.newCommandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        final int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
     /** The first store open maps Chronicle's native libraries and static buffers: do it before any leak check. */
     @BeforeAll
     static void warmUp(@TempDir final Path warm) {
         writeStore(warm, 10);
-        strata("verify", warm.toString());
+        CliRun.of("verify", warm.toString());
     }
 
     private static void writeStore(final Path at, final int keys) {
@@ -70,11 +51,11 @@ class StoreToolCommandsTest {
     @Test
     void soundStoreInspectsAndVerifiesWithStatus0() {
         writeStore(dir, 1500);
-        final Run inspect = strata("inspect", dir.toString());
+        final CliRun inspect = CliRun.of("inspect", dir.toString());
         assertEquals(0, inspect.exitCode(), inspect.err());
         assertTrue(inspect.out().contains("tier        file, "), inspect.out());
         assertTrue(inspect.out().contains("  default L"), inspect.out());
-        final Run verify = strata("verify", dir.toString());
+        final CliRun verify = CliRun.of("verify", dir.toString());
         assertEquals(0, verify.exitCode(), verify.out() + verify.err());
         assertTrue(verify.out().contains("OK: "), verify.out());
         assertEquals("", verify.err());
@@ -85,20 +66,20 @@ class StoreToolCommandsTest {
         writeStore(dir, 1500);
         final Path sst = sortedSegmentFile();
         flip(sst, FILE_HEADER + 16 + 20);
-        final Run verify = strata("verify", dir.toString());
+        final CliRun verify = CliRun.of("verify", dir.toString());
         assertEquals(1, verify.exitCode(), verify.out() + verify.err());
         final long id = Long.parseLong(sst.getFileName().toString().substring(0, 16), 16);
         assertTrue(verify.out().contains("ERROR   segment " + id + " (" + sst + ") at offset 16 (file offset 4112): "), verify.out());
         assertTrue(verify.out().contains("CORRUPT: "), verify.out());
         assertEquals("", verify.err());
-        final Run dump = strata("dump", dir.toString(), "--segment", Long.toString(id));
+        final CliRun dump = CliRun.of("dump", dir.toString(), "--segment", Long.toString(id));
         assertEquals(1, dump.exitCode(), dump.out() + dump.err());
     }
 
     @Test
     void dumpPrintsEntriesUpToTheLimit() {
         writeStore(dir, 1500);
-        final Run dump = strata("dump", dir.toString(), "--limit", "5");
+        final CliRun dump = CliRun.of("dump", dir.toString(), "--limit", "5");
         assertEquals(0, dump.exitCode(), dump.err());
         final List<String> lines = Arrays.asList(dump.out().split("\\R"));
         assertTrue(lines.get(0).matches("segment \\d+ ns=default L\\d+"), dump.out());
@@ -109,21 +90,21 @@ class StoreToolCommandsTest {
     @Test
     void badArgumentsExitWith2AndOneLine() throws IOException {
         final Path empty = Files.createDirectories(dir.resolve("empty"));
-        assertUsageError(strata("verify", dir.resolve("missing").toString()), "the directory does not exist");
-        assertUsageError(strata("inspect", empty.toString()), "is not a Strata store");
-        assertUsageError(strata("verify"), "Missing required parameter: 'DIR'");
+        assertUsageError(CliRun.of("verify", dir.resolve("missing").toString()), "the directory does not exist");
+        assertUsageError(CliRun.of("inspect", empty.toString()), "is not a Strata store");
+        assertUsageError(CliRun.of("verify"), "Missing required parameter: 'DIR'");
         final Path store = dir.resolve("store");
         writeStore(store, 10);
-        assertUsageError(strata("dump", store.toString(), "--segment", "999999"), "no segment 999999 in the store");
-        assertUsageError(strata("dump", store.toString(), "--segment", "1", "--wal"), "--segment and --wal exclude each other");
-        assertUsageError(strata("dump", store.toString(), "--limit", "-1"), "--limit must be >= 0");
+        assertUsageError(CliRun.of("dump", store.toString(), "--segment", "999999"), "no segment 999999 in the store");
+        assertUsageError(CliRun.of("dump", store.toString(), "--segment", "1", "--wal"), "--segment and --wal exclude each other");
+        assertUsageError(CliRun.of("dump", store.toString(), "--limit", "-1"), "--limit must be >= 0");
         try (Store open = Strata.open(StoreConfig.builder(store).build())) {
             assertTrue(open.lastSequence() > 0);
-            assertUsageError(strata("verify", store.toString()), "is open in another process; close it first");
+            assertUsageError(CliRun.of("verify", store.toString()), "is open in another process; close it first");
         }
     }
 
-    private static void assertUsageError(final Run run, final String expected) {
+    private static void assertUsageError(final CliRun run, final String expected) {
         assertEquals(2, run.exitCode(), "exit status; stderr: " + run.err());
         assertEquals(1, run.errLines().length, "exactly one line on stderr: " + run.err());
         assertTrue(run.errLines()[0].startsWith("strata: error: "), run.err());
