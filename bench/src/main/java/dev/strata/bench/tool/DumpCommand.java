@@ -3,13 +3,12 @@ package dev.strata.bench.tool;
 import dev.strata.bench.cli.StrataCommand;
 import dev.strata.engine.store.InspectProblem;
 import dev.strata.engine.store.StoreInspector;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code strata dump <dir> [--segment N | --wal] [--limit N]}: prints the entries of a closed store. */
@@ -19,8 +18,8 @@ import picocli.CommandLine.Spec;
         "Keys and values print as text when every byte is visible ASCII, else as 0x-hex; values are cut at 64 bytes.",
         "Exit status: 0, 1 if corrupt blocks or records were met (printed and skipped), 2 for bad arguments."})
 public final class DumpCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
-    private Path directory;
+    @Mixin
+    private StoreTool store;
 
     @Option(names = "--segment", paramLabel = "ID", description = "Only this segment (a sorted or a WAL segment; `strata inspect` lists them).")
     private Long segment;
@@ -30,9 +29,6 @@ public final class DumpCommand implements Callable<Integer> {
 
     @Option(names = "--limit", paramLabel = "N", description = "Print at most N entries (default: all).")
     private long limit = StoreInspector.NO_LIMIT;
-
-    @Option(names = "--object-prefix", paramLabel = "PREFIX", description = "Object prefix of a local object tier store (default: none).")
-    private String objectPrefix = "";
 
     @Spec
     private CommandSpec spec;
@@ -48,7 +44,7 @@ public final class DumpCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new ParameterException(spec.commandLine(), "--limit must be >= 0, got " + limit);
         }
-        try (StoreInspector inspector = StoreTool.open(spec, directory, objectPrefix)) {
+        try (StoreInspector inspector = store.open()) {
             final StoreInspector.DumpResult result;
             try {
                 result = inspector.dump(spec.commandLine().getOut(), segment == null ? StoreInspector.ALL_SEGMENTS : segment, wal, limit);

@@ -2,12 +2,10 @@ package dev.strata.bench.tool;
 
 import dev.strata.bench.cli.StrataCommand;
 import dev.strata.engine.store.StoreInspector;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code strata inspect <dir>}: what a store holds, from its manifest, without opening (recovering) it. */
@@ -16,18 +14,15 @@ import picocli.CommandLine.Spec;
         + " key range), WAL segments and orphans. Reads the manifest only; never recovers or changes the store.",
         "The store must be closed (its LOCK is taken). Exit status: 0, 1 if the manifest is unreadable, 2 for bad arguments."})
 public final class InspectCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
-    private Path directory;
-
-    @Option(names = "--object-prefix", paramLabel = "PREFIX", description = "Object prefix of a local object tier store (default: none).")
-    private String objectPrefix = "";
+    @Mixin
+    private StoreTool store;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (StoreInspector inspector = StoreTool.open(spec, directory, objectPrefix)) {
+        try (StoreInspector inspector = store.open()) {
             final boolean readable = inspector.inspect(spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             return readable ? StrataCommand.EXIT_OK : StrataCommand.EXIT_FAILURE;

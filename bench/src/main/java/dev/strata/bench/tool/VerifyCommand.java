@@ -3,12 +3,10 @@ package dev.strata.bench.tool;
 import dev.strata.bench.cli.StrataCommand;
 import dev.strata.engine.store.InspectVerification;
 import dev.strata.engine.store.StoreInspector;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code strata verify <dir>}: checks every checksum of a closed store and lists every problem. */
@@ -18,18 +16,15 @@ import picocli.CommandLine.Spec;
         "Prints each problem (segment, file, offset, what was expected), then a summary. Never changes the store.",
         "Exit status: 0 if sound (warnings allowed: a torn WAL tail, orphans), 1 if any error, 2 for bad arguments."})
 public final class VerifyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory.")
-    private Path directory;
-
-    @Option(names = "--object-prefix", paramLabel = "PREFIX", description = "Object prefix of a local object tier store (default: none).")
-    private String objectPrefix = "";
+    @Mixin
+    private StoreTool store;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (StoreInspector inspector = StoreTool.open(spec, directory, objectPrefix)) {
+        try (StoreInspector inspector = store.open()) {
             final InspectVerification result = inspector.verify(spec.commandLine().getOut());
             spec.commandLine().getOut().flush();
             return result.ok() ? StrataCommand.EXIT_OK : StrataCommand.EXIT_FAILURE;
