@@ -31,6 +31,18 @@ public interface Store extends Namespace, AutoCloseable {
     /** @return a snapshot of the store as of now; close it when done */
     Snapshot snapshot();
 
+    /** @return a new reusable transaction object with a 1 MiB write set; see {@link Transaction} */
+    default Transaction newTransaction() {
+        return newTransaction(1 << 20);
+    }
+
+    /**
+     * @param writeSetBytes the most bytes the transaction's buffered writes may take (keys, values
+     *                      and about 40 bytes each), 4 KiB to 1 GiB
+     * @return a new reusable transaction object; close it when done
+     */
+    Transaction newTransaction(int writeSetBytes);
+
     /** @return the sequence number of the last write visible to readers */
     long lastSequence();
 

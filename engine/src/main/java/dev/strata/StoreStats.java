@@ -20,6 +20,8 @@ public final class StoreStats implements StoreStatsMXBean {
         /** Point reads answered by a memtable. */ MEMTABLE_HITS,
         /** Keys written (puts and deletes, batches counted per entry). */ KEYS_WRITTEN,
         /** Commits (single writes and batches). */ COMMITS,
+        /** Transactions committed (those with writes go through the log; read-only ones do not). */ TXN_COMMITS,
+        /** Transaction commits refused by validation (serializable or snapshot conflicts). */ TXN_CONFLICTS,
         /** Key and value bytes written by users. */ USER_BYTES_WRITTEN,
         /** Cursor steps and seeks that landed on a key. */ SCAN_STEPS,
         /** Block cache hits. */ CACHE_HITS,

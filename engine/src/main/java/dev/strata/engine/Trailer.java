@@ -18,6 +18,19 @@ public final class Trailer {
     /** The largest sequence number a trailer can hold. */
     public static final long MAX_SEQUENCE = (1L << 56) - 1;
 
+    /**
+     * Sequence numbers from here up never come from the store's log: a transaction's uncommitted
+     * writes use them in its private write set, so that they sort before (are newer than) every
+     * committed version of a key and a read point never hides them.
+     */
+    public static final long OVERLAY_BASE = MAX_SEQUENCE - (1L << 40);
+
+    /** @return whether {@code trailer} is visible at read point {@code sequence} (committed at or before it, or a transaction's own write) */
+    public static boolean visibleAt(final long trailer, final long sequence) {
+        final long s = sequence(trailer);
+        return s <= sequence || s >= OVERLAY_BASE;
+    }
+
     private Trailer() {
     }
 

@@ -67,6 +67,19 @@ public final class Memtable implements AutoCloseable {
         tail = HEAD + nodeLength(MAX_HEIGHT, 0, 0);
     }
 
+    /**
+     * Empties the memtable for reuse (a transaction's write set): the arena is kept, every entry is
+     * dropped. Only when no other thread reads it.
+     */
+    public void reset() {
+        checkOpen();
+        for (int level = 0; level < MAX_HEIGHT; level++) {
+            arena.putInt(nextOffset(HEAD, level), NULL);
+        }
+        tail = HEAD + nodeLength(MAX_HEIGHT, 0, 0);
+        entries = 0;
+    }
+
     /** @return the arena; node offsets returned by this class index into it */
     public DirectBuffer arena() {
         return arena;

@@ -9,6 +9,22 @@ import dev.strata.engine.wal.WalRecordBuilder;
  * single-write slots, and to one thread at a time.
  */
 public final class CommitSlot implements AutoCloseable {
+    /** {@link #result} of a slot whose {@link Validator} found a conflict: nothing was written. */
+    static final long CONFLICT = -3;
+
+    /** A transaction's commit-time check, run by the commit leader just before it gives the slot its sequence numbers. */
+    interface Validator {
+        /**
+         * @param groupFirst the first slot of this slot's group: the slots from it up to {@code self}
+         *                   (excluding conflicted ones) precede {@code self} but are not yet in the memtable
+         * @param self       the slot being validated
+         * @return whether the transaction conflicts and must not be written
+         */
+        boolean conflicts(CommitSlot groupFirst, CommitSlot self);
+    }
+
+    /** Set by a transaction before {@code commit}; null for plain writes. */
+    Validator validator;
     private final WalRecordBuilder builder = new WalRecordBuilder();
     Thread waiter;
     CommitSlot next;
@@ -18,6 +34,11 @@ public final class CommitSlot implements AutoCloseable {
     long result;
     RuntimeException failure;
     volatile boolean done;
+
+    /** @return whether the leader refused this slot's record ({@link #CONFLICT}) */
+    boolean conflicted() {
+        return assigned == CONFLICT;
+    }
 
     /** @return the record being built */
     public WalRecordBuilder builder() {

@@ -144,4 +144,113 @@ final class Reads {
         }
         return n;
     }
+
+    // ---- transactions
+
+    /**
+     * A read of a transaction's own write set.
+     *
+     * @return the value length, {@link Namespace#NOT_FOUND} for its own delete, or {@link #ABSENT} if it did not write the key
+     */
+    int fromWriteSet(final Memtable writeSet, final int ns, final DirectBuffer key, final int keyOffset, final int keyLength,
+        final MutableDirectBuffer dst, final int dstOffset) {
+        final int r = fromMemtable(writeSet, ns, key, keyOffset, keyLength, Trailer.seekTrailer(Trailer.MAX_SEQUENCE), dst, dstOffset);
+        return r == CONTINUE ? ABSENT : r;
+    }
+
+    /** {@link #fromWriteSet} result: the transaction did not write the key. */
+    static final int ABSENT = CONTINUE;
+
+    /**
+     * Whether a version of a key newer than {@code sequence} exists in {@code v} (commit-time
+     * validation). Only sources holding a sequence above {@code sequence} are searched.
+     */
+    boolean changedSince(final Version v, final int ns, final DirectBuffer key, final int keyOffset, final int keyLength,
+        final long sequence) {
+        final long newest = Trailer.seekTrailer(Trailer.MAX_SEQUENCE);
+        if (newerIn(v.active.table, ns, key, keyOffset, keyLength, newest, sequence)) {
+            return true;
+        }
+        for (MemtableRef m : v.immutables) {
+            if (m.largestSequence > sequence && newerIn(m.table, ns, key, keyOffset, keyLength, newest, sequence)) {
+                return true;
+            }
+        }
+        final Tree tree = v.trees[ns];
+        final SstReadContext ctx = contexts.acquire().cache(caches.forNamespace(ns));
+        try {
+            for (int level = 0; level < tree.levels.length; level++) {
+                for (SstFile f : tree.levels[level]) {
+                    if (f.largestSequence > sequence && f.mayContain(key, keyOffset, keyLength)
+                        && f.reader.mightContain(key, keyOffset, keyLength) && f.reader.seek(ctx, key, keyOffset, keyLength, newest)) {
+                        final DataBlockCursor c = ctx.block();
+                        if (KeyComparator.compareKeys(c.key(), 0, c.keyLength(), key, keyOffset, keyLength) == 0
+                            && Trailer.sequence(c.trailer()) > sequence) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } finally {
+            contexts.release(ctx.cache(null));
+        }
+    }
+
+    private static boolean newerIn(final Memtable table, final int ns, final DirectBuffer key, final int keyOffset, final int keyLength,
+        final long newest, final long sequence) {
+        final int node = table.seek(ns, key, keyOffset, keyLength, newest);
+        return node != MemtableNodeDescriptor.NULL && table.namespace(node) == ns
+            && KeyComparator.compareKeys(table.arena(), table.keyOffset(node), table.keyLength(node), key, keyOffset, keyLength) == 0
+            && Trailer.sequence(table.trailer(node)) > sequence;
+    }
+
+    /**
+     * Whether any version newer than {@code sequence} of any key in {@code [lower, upper)} exists in
+     * {@code v} (a scanned range, for commit-time validation: phantoms included). Walks the range in
+     * every source holding a sequence above {@code sequence}; the iterators are the caller's.
+     *
+     * @param lowerLength the lower bound's length, or -1 for none
+     * @param upperLength the upper bound's length, or -1 for none
+     */
+    boolean rangeChangedSince(final Version v, final int ns, final DirectBuffer lower, final int lowerLength, final DirectBuffer upper,
+        final int upperLength, final long sequence, final MemtableIterator mem, final SstIterator sst) {
+        if (rangeNewerIn(mem.reset(v.active.table, ns), lower, lowerLength, upper, upperLength, sequence)) {
+            return true;
+        }
+        for (MemtableRef m : v.immutables) {
+            if (m.largestSequence > sequence && rangeNewerIn(mem.reset(m.table, ns), lower, lowerLength, upper, upperLength, sequence)) {
+                return true;
+            }
+        }
+        sst.cache(caches.forNamespace(ns));
+        for (SstFile[] level : v.trees[ns].levels) {
+            for (SstFile f : level) {
+                if (f.largestSequence > sequence && (lowerLength < 0 || KeyComparator.compareKeys(f.largest, 0, f.largest.capacity(), lower, 0,
+                    lowerLength) >= 0) && (upperLength < 0 || KeyComparator.compareKeys(f.smallest, 0, f.smallest.capacity(), upper, 0,
+                    upperLength) < 0) && rangeNewerIn(sst.reset(f.reader), lower, lowerLength, upper, upperLength, sequence)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean rangeNewerIn(final InternalIterator it, final DirectBuffer lower, final int lowerLength, final DirectBuffer upper,
+        final int upperLength, final long sequence) {
+        if (lowerLength >= 0) {
+            it.seek(lower, 0, lowerLength, InternalIterator.FIRST_TRAILER);
+        } else {
+            it.seekToFirst();
+        }
+        for (; it.valid(); it.next()) {
+            if (upperLength >= 0 && KeyComparator.compareKeys(it.key(), it.keyOffset(), it.keyLength(), upper, 0, upperLength) >= 0) {
+                return false;
+            }
+            if (Trailer.sequence(it.trailer()) > sequence) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -29,7 +29,14 @@ import org.agrona.concurrent.UnsafeBuffer;
 final class StoreCursor implements Cursor {
     private final StoreImpl store;
     private final int namespace;
-    private final long fixedSequence;
+    private long fixedSequence;
+    /** A transaction's write set, merged in front of the store (its entries are always visible); or null. */
+    private final dev.strata.engine.memtable.Memtable overlay;
+    private final MemtableIterator overlayIterator;
+    /** Told the range of every positioning (a serializable transaction's scan set); or null. */
+    private final RangeListener listener;
+    /** A transaction's cursor: {@link #close()} is ignored, the transaction closes it. */
+    private final boolean owned;
     private final MergingIterator merge = new MergingIterator();
     private final List<MemtableIterator> memIterators = new ArrayList<>();
     private final List<SstIterator> sstIterators = new ArrayList<>();
@@ -49,10 +56,44 @@ final class StoreCursor implements Cursor {
     private boolean forward;
     private boolean closed;
 
+    /** What a transaction learns from its cursor: the key range each positioning may read. */
+    interface RangeListener {
+        /**
+         * @param lower the inclusive lower bound ({@code lowerLength} bytes), or none if {@code lowerLength < 0}
+         * @param upper the exclusive upper bound, or none if {@code upperLength < 0}
+         */
+        void scanned(int namespace, DirectBuffer lower, int lowerLength, DirectBuffer upper, int upperLength);
+    }
+
     StoreCursor(final StoreImpl store, final int namespace, final long fixedSequence) {
+        this(store, namespace, fixedSequence, null, null);
+    }
+
+    /** A transaction's cursor over {@code overlay} (its write set) and the store. */
+    StoreCursor(final StoreImpl store, final int namespace, final long fixedSequence, final dev.strata.engine.memtable.Memtable overlay,
+        final RangeListener listener) {
         this.store = store;
         this.namespace = namespace;
         this.fixedSequence = fixedSequence;
+        this.overlay = overlay;
+        this.overlayIterator = overlay == null ? null : new MemtableIterator();
+        this.listener = listener;
+        this.owned = overlay != null;
+    }
+
+    /** Starts a new scan for a transaction: read point {@code sequence} ({@code -1}: the latest at each positioning), no bounds. */
+    StoreCursor restart(final long sequence) {
+        fixedSequence = sequence;
+        lowerLength = -1;
+        upperLength = -1;
+        valid = false;
+        return this;
+    }
+
+    private void positioned() {
+        if (listener != null) {
+            listener.scanned(namespace, lower, lowerLength, upper, upperLength);
+        }
     }
 
     @Override
@@ -92,6 +133,7 @@ final class StoreCursor implements Cursor {
     @Override
     public boolean first() {
         refresh();
+        positioned();
         if (lowerLength >= 0) {
             merge.seek(lower, 0, lowerLength, InternalIterator.FIRST_TRAILER);
         } else {
@@ -103,6 +145,7 @@ final class StoreCursor implements Cursor {
     @Override
     public boolean last() {
         refresh();
+        positioned();
         if (upperLength >= 0) {
             merge.seekBefore(upper, 0, upperLength, InternalIterator.FIRST_TRAILER);
         } else {
@@ -117,6 +160,7 @@ final class StoreCursor implements Cursor {
             return first();
         }
         refresh();
+        positioned();
         merge.seek(key, offset, length, InternalIterator.FIRST_TRAILER);
         return findForward(false);
     }
@@ -127,6 +171,7 @@ final class StoreCursor implements Cursor {
             return last();
         }
         refresh();
+        positioned();
         merge.seekBefore(key, offset, length, InternalIterator.LAST_TRAILER);
         return findBackward();
     }
@@ -166,7 +211,7 @@ final class StoreCursor implements Cursor {
         boolean skip = skipCurrent;
         while (merge.valid()) {
             final long trailer = merge.trailer();
-            if (Trailer.sequence(trailer) > sequence
+            if (!Trailer.visibleAt(trailer, sequence)
                 || skip && KeyComparator.compareKeys(merge.key(), merge.keyOffset(), merge.keyLength(), currentKey, 0, currentKeyLength) == 0) {
                 merge.next();
                 continue;
@@ -198,7 +243,7 @@ final class StoreCursor implements Cursor {
             while (merge.valid()
                 && KeyComparator.compareKeys(merge.key(), merge.keyOffset(), merge.keyLength(), currentKey, 0, currentKeyLength) == 0) {
                 final long trailer = merge.trailer();
-                if (Trailer.sequence(trailer) <= sequence) {
+                if (Trailer.visibleAt(trailer, sequence)) {
                     best = trailer;
                     bestLength = merge.valueLength();
                     DirectBuffers.ensureCapacity(reverseValue, bestLength);
@@ -249,6 +294,9 @@ final class StoreCursor implements Cursor {
         sequence = fixedSequence >= 0 ? fixedSequence : store.lastSequence();
         version = store.versions().acquire();
         merge.clear();
+        if (overlay != null) {
+            merge.add(overlayIterator.reset(overlay, namespace));
+        }
         int mem = 0;
         merge.add(memIterator(mem++).reset(version.active.table, namespace));
         for (MemtableRef m : version.immutables) {
@@ -305,6 +353,13 @@ final class StoreCursor implements Cursor {
 
     @Override
     public void close() {
+        if (!owned) {
+            closeNow();
+        }
+    }
+
+    /** Closes even a transaction's cursor. */
+    void closeNow() {
         if (!closed) {
             closed = true;
             valid = false;

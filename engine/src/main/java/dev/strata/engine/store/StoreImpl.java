@@ -101,6 +101,10 @@ public final class StoreImpl implements Store, WriteBatch.BatchTarget {
         return config.clock();
     }
 
+    boolean isOpen() {
+        return !closed;
+    }
+
     void checkOpen() {
         if (closed) {
             throw new StoreClosedException("the store at " + config.location() + " is closed");
@@ -189,6 +193,21 @@ public final class StoreImpl implements Store, WriteBatch.BatchTarget {
             final long sequence = lastSequence();
             versions.registerSnapshot(sequence);
             return new SnapshotImpl(this, sequence);
+        }
+    }
+
+    @Override
+    public dev.strata.Transaction newTransaction(final int writeSetBytes) {
+        checkOpen();
+        return new TransactionImpl(this, writeSetBytes);
+    }
+
+    /** Opens a transaction's read point at the latest visible sequence, registered so that compaction keeps what it needs. */
+    long openReadPoint(final int slot) {
+        synchronized (versions.lock) {
+            final long sequence = lastSequence();
+            versions.setReadPoint(slot, sequence);
+            return sequence;
         }
     }
 

@@ -23,6 +23,8 @@ final class VersionSet {
     private final AtomicLong nextSegmentId;
     private final ArrayDeque<Long> liveWals = new ArrayDeque<>();
     private final TreeMap<Long, Integer> snapshots = new TreeMap<>();
+    /** Transactions' read points by slot: {@code -1} a free slot, {@code 0} a slot with no read point open. Under {@link #lock}. */
+    private long[] readPoints = new long[0];
     private volatile Version current;
     private long manifestSegment;
     private long logNumber;
@@ -156,15 +158,64 @@ final class VersionSet {
         }
     }
 
-    /** @return live snapshot sequences, ascending */
+    /** @return a read-point slot for one transaction object, until {@link #freeReadPoint} */
+    int newReadPoint() {
+        synchronized (lock) {
+            for (int i = 0; i < readPoints.length; i++) {
+                if (readPoints[i] == -1) {
+                    readPoints[i] = 0;
+                    return i;
+                }
+            }
+            final int slot = readPoints.length;
+            readPoints = java.util.Arrays.copyOf(readPoints, Math.max(8, slot * 2));
+            java.util.Arrays.fill(readPoints, slot, readPoints.length, -1);
+            readPoints[slot] = 0;
+            return slot;
+        }
+    }
+
+    /**
+     * Sets a transaction's read point (compaction keeps what it needs): a registered snapshot that
+     * allocates nothing. Only under {@link #lock}, with {@code sequence} read under it too.
+     */
+    void setReadPoint(final int slot, final long sequence) {
+        readPoints[slot] = sequence;
+    }
+
+    void closeReadPoint(final int slot) {
+        synchronized (lock) {
+            readPoints[slot] = 0;
+        }
+    }
+
+    void freeReadPoint(final int slot) {
+        synchronized (lock) {
+            readPoints[slot] = -1;
+        }
+    }
+
+    /** @return live snapshot sequences (snapshots and transactions' read points), ascending, without duplicates */
     long[] snapshotSequences() {
         synchronized (lock) {
-            final long[] out = new long[snapshots.size()];
-            int i = 0;
+            final long[] out = new long[snapshots.size() + readPoints.length];
+            int n = 0;
             for (long s : snapshots.keySet()) {
-                out[i++] = s;
+                out[n++] = s;
             }
-            return out;
+            for (long r : readPoints) {
+                if (r > 0) {
+                    out[n++] = r;
+                }
+            }
+            java.util.Arrays.sort(out, 0, n);
+            int distinct = 0;
+            for (int i = 0; i < n; i++) {
+                if (distinct == 0 || out[distinct - 1] != out[i]) {
+                    out[distinct++] = out[i];
+                }
+            }
+            return java.util.Arrays.copyOf(out, distinct);
         }
     }
 

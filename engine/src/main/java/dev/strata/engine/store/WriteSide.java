@@ -119,6 +119,11 @@ final class WriteSide implements CommitPipeline.GroupWriter {
         int commits = 0;
         for (CommitSlot s = from; s != to; s = s.next) {
             final WalRecordBuilder b = s.builder();
+            if (s.validator != null && s.validator.conflicts(from, s)) {
+                s.assigned = CommitSlot.CONFLICT;
+                stats.add(Counter.TXN_CONFLICTS, 1);
+                continue;
+            }
             if (b.count() > 0) {
                 final int length = b.finish(lastSequence + 1);
                 wal.append(b.buffer(), 0, length);
@@ -134,7 +139,7 @@ final class WriteSide implements CommitPipeline.GroupWriter {
         syncPerPolicy();
         final Memtable table = memtable.table;
         for (CommitSlot s = from; s != to; s = s.next) {
-            if (s.builder().count() > 0) {
+            if (s.builder().count() > 0 && !s.conflicted()) {
                 entries.wrap(s.builder().buffer(), 0);
                 while (entries.next()) {
                     final int node = table.insert(entries.namespace(), entries.key(), entries.keyOffset(), entries.keyLength(),
