@@ -3,7 +3,10 @@ package dev.strata.engine.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.CommitStatus;
 import dev.strata.Cursor;
+import dev.strata.IsolationLevel;
+import dev.strata.Transaction;
 import dev.strata.Namespace;
 import dev.strata.Store;
 import dev.strata.StoreConfig;
@@ -105,6 +108,41 @@ class StoreZeroAllocationTest {
         }
     }
 
+    @Test
+    void smallTransactionsAllocateNothing() {
+        final StoreConfig config = StoreConfig.builder(dir).syncPolicy(SyncPolicy.NEVER).memtableBytes(64 << 20).build();
+        try (Store store = Strata.open(config); Transaction tx = store.newTransaction()) {
+            for (int i = 0; i < KEYS; i++) {
+                put(store, i);
+            }
+            for (IsolationLevel level : IsolationLevel.values()) {
+                measure("transaction 2 gets + 2 puts, " + level, OPS / 5, () -> {
+                    for (int i = 0; i < OPS / 5; i++) {
+                        tx.begin(level, false);
+                        check(tx.get(store, key(i % KEYS), 0, 16, dst, 0) == 100);
+                        check(tx.get(store, key((i + 1) % KEYS), 0, 16, dst, 0) == 100);
+                        value.putLong(0, i);
+                        tx.put(store, key(i % KEYS), 0, 16, value, 0, 100);
+                        tx.put(store, key((i + 1) % KEYS), 0, 16, value, 0, 100);
+                        check(tx.commit() == CommitStatus.COMMITTED);
+                    }
+                });
+            }
+            measure("read-only transaction, 10-key scan", OPS / 5, () -> {
+                for (int i = 0; i < OPS / 5; i++) {
+                    tx.begin(IsolationLevel.SERIALIZABLE, true);
+                    final Cursor c = tx.scan(store);
+                    int n = 0;
+                    for (boolean ok = c.seek(key(i % KEYS), 0, 16); ok && n < 10; ok = c.next()) {
+                        n++;
+                    }
+                    check(n > 0);
+                    check(tx.commit() == CommitStatus.COMMITTED);
+                }
+            });
+        }
+    }
+
     private static void check(final boolean ok) {
         if (!ok) {
             throw new AssertionError("unexpected read result");
@@ -121,7 +159,7 @@ class StoreZeroAllocationTest {
         final long before = THREADS.getCurrentThreadAllocatedBytes();
         ops.run();
         final long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-        System.out.printf("[allocation] %-30s %8d bytes in %d operations = %.4f bytes per operation%n", what, allocated, count,
+        System.out.printf("[allocation] %-50s %8d bytes in %d operations = %.4f bytes per operation%n", what, allocated, count,
             (double)allocated / count);
         assertTrue(allocated <= SLACK_BYTES || (allocated - SLACK_BYTES) / (double)count < 0.1,
             what + " allocated " + allocated + " bytes in " + count + " warm operations");
