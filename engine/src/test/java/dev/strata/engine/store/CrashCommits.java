@@ -4,7 +4,10 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.CommitStatus;
 import dev.strata.Cursor;
+import dev.strata.IsolationLevel;
+import dev.strata.Transaction;
 import dev.strata.Store;
 import dev.strata.WriteBatch;
 import java.util.ArrayList;
@@ -15,7 +18,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The crash tests' workload: commit {@code i} is one batch of 2 to 4 writes (new keys, a delete of
- * an older key every tenth commit, and the key {@code last} set to {@code i}). After a crash the
+ * an older key every tenth commit, and the key {@code last} set to {@code i}). Even commits are
+ * write batches; odd ones are multi-key SERIALIZABLE transactions that first read {@code last}
+ * and check it is {@code i - 1}. After a crash the
  * store must hold exactly the first {@code P} commits for some {@code P} — no hole, no half batch —
  * with {@code P} at least the number of commits acknowledged as durable.
  */
@@ -38,8 +43,11 @@ final class CrashCommits {
         return s.substring(0, length);
     }
 
-    /** Applies commit {@code i} to the store, atomically. */
-    static long apply(final Store store, final WriteBatch batch, final int i) {
+    /** Applies commit {@code i} to the store, atomically: a batch for even {@code i}, a transaction for odd. */
+    static long apply(final Store store, final WriteBatch batch, final Transaction tx, final int i) {
+        if (i % 2 == 1) {
+            return applyInTransaction(store, tx, i);
+        }
         batch.clear();
         for (int j = 0; j <= i % 3; j++) {
             final UnsafeBuffer k = buf(key(i, j));
@@ -54,6 +62,27 @@ final class CrashCommits {
         final UnsafeBuffer n = buf(Integer.toString(i));
         batch.put(store, last, 0, last.capacity(), n, 0, n.capacity());
         return store.write(batch);
+    }
+
+    private static long applyInTransaction(final Store store, final Transaction tx, final int i) {
+        tx.begin(IsolationLevel.SERIALIZABLE, false);
+        final String previous = tx.get(store, LAST);
+        if (!Integer.toString(i - 1).equals(previous)) {
+            tx.rollback();
+            throw new IllegalStateException("commit " + i + " read last=" + previous + ", expected " + (i - 1));
+        }
+        for (int j = 0; j <= i % 3; j++) {
+            tx.put(store, key(i, j), value(i, j));
+        }
+        if (i % 10 == 9) {
+            tx.delete(store, key(i - 5, 0).getBytes(ISO_8859_1));
+        }
+        tx.put(store, LAST, Integer.toString(i));
+        final CommitStatus status = tx.commit();
+        if (status != CommitStatus.COMMITTED) {
+            throw new IllegalStateException("commit " + i + " ended " + status + " with a single writer");
+        }
+        return tx.commitSequence();
     }
 
     /** @return the store's contents after the first {@code commits} commits */

@@ -6,6 +6,7 @@ import dev.strata.Store;
 import dev.strata.StoreConfig;
 import dev.strata.Strata;
 import dev.strata.SyncPolicy;
+import dev.strata.Transaction;
 import dev.strata.WriteBatch;
 import dev.strata.tier.TestSeeds;
 import dev.strata.tier.Tier;
@@ -55,10 +56,10 @@ class StoreCrashTest {
         try {
             tier = opener.get();
             store = Strata.open(config(tier, sync));
-            try (WriteBatch batch = store.newBatch()) {
+            try (WriteBatch batch = store.newBatch(); Transaction tx = store.newTransaction()) {
                 for (int i = 0; i < COMMITS; i++) {
                     attempted = i + 1;
-                    CrashCommits.apply(store, batch, i);
+                    CrashCommits.apply(store, batch, tx, i);
                     acknowledged = i + 1;
                 }
             }
