@@ -13,11 +13,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code strata tour}: a store on the embedded default in a fresh directory — load, read, scan,
- * {@code kill -9} and recovery, compaction, statistics — then the compression lab's table.
+ * {@code kill -9} and recovery, compaction, statistics, transactions (the isolation-anomaly table and
+ * a bank-transfer run) — then the compression lab's table.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true, sortOptions = false,
     description = "A tour of the engine: loads keys into a new store, reads and scans them, kills a writing child process and"
-        + " shows what recovery kept, compacts, prints the statistics, and ends with the compression lab's table.")
+        + " shows what recovery kept, compacts, prints the statistics, runs the isolation-anomaly scripts at every isolation level"
+        + " and a bank-transfer run, and ends with the compression lab's table.")
 final class TourCommand implements Callable<Integer> {
     @Option(names = "--keys", paramLabel = "N", defaultValue = "1000000", description = "Keys to load. Default: ${DEFAULT-VALUE}.")
     private int keys;
@@ -67,7 +69,7 @@ final class TourCommand implements Callable<Integer> {
         int status = problems == 0 ? StrataCommand.EXIT_OK : StrataCommand.EXIT_FAILURE;
         if (!noLab) {
             out.println();
-            out.println("== 8. The compression lab (short run; `strata lab compression` for the full one)");
+            out.println("== 9. The compression lab (short run; `strata lab compression` for the full one)");
             out.flush();
             final int lab = StrataCommand.newCommandLine().setOut(out).setErr(spec.commandLine().getErr())
                 .execute("lab", "compression", "--codecs", "none,lz4,lz4hc,zstd,deflate", "--min-time", "0.1s", "--warmup", "0.05s",

@@ -1,12 +1,15 @@
 package dev.strata.bench.tour;
 
 import dev.strata.Cursor;
+import dev.strata.IsolationLevel;
 import dev.strata.Store;
 import dev.strata.StoreConfig;
 import dev.strata.StoreStats;
 import dev.strata.StoreStats.Counter;
 import dev.strata.Strata;
 import dev.strata.WriteBatch;
+import dev.strata.bench.isolation.BankRun;
+import dev.strata.bench.isolation.IsolationScripts;
 import dev.strata.compression.JvmFlags;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,6 +86,7 @@ public final class Tour {
             out.println(store.stats());
         }
         crash();
+        transactions();
         out.flush();
         return problems;
     }
@@ -154,6 +158,28 @@ public final class Tour {
         out.printf(Locale.ROOT, "%,d keys in %.2f s: %.0f ns per step, in order: %s%n", count, seconds, seconds * 1e9 / Math.max(1, count),
             ordered ? "yes" : "NO");
         check(count == keys && ordered, "the scan sees every key once, in order");
+    }
+
+    private void transactions() throws InterruptedException {
+        out.printf(Locale.ROOT, "%n== 8. Transactions: which isolation anomalies each level allows%n");
+        out.println("The isolation-anomaly scripts of the Hermitage suite (shared/spec/hermitage.md), every script at every level:");
+        out.flush();
+        final Path txnDirectory = directory.resolveSibling(directory.getFileName() + "-txn");
+        try (Store store = Strata.open(StoreConfig.builder(txnDirectory).build())) {
+            final IsolationScripts.Result scripts = IsolationScripts.runAll(store);
+            out.print(IsolationScripts.format(scripts.table()));
+            for (String failure : scripts.failures()) {
+                out.println("  " + failure);
+            }
+            check(scripts.failures().isEmpty(), "SERIALIZABLE prevents every anomaly; SNAPSHOT and READ_COMMITTED allow exactly the spec's");
+            out.println();
+            out.println("Bank transfers for 2 s (2 writers, SERIALIZABLE, durable commits) while a reader sums all accounts in snapshots:");
+            out.flush();
+            final BankRun.Result bank = BankRun.run(store, IsolationLevel.SERIALIZABLE, 16, 2, 2_000, 42);
+            out.printf(Locale.ROOT, "%,d transfers committed (%,d retries after conflicts), %,d snapshot sums checked, total always %s%n",
+                bank.transfers(), bank.retries(), bank.checks(), bank.violation() == null ? "16,000" : "WRONG: " + bank.violation());
+            check(bank.violation() == null && bank.checks() > 0 && bank.transfers() > 0, "the bank's total never changes");
+        }
     }
 
     private void crash() throws IOException, InterruptedException {

@@ -20,7 +20,8 @@ class TourTest {
         assertEquals(0, run.exitCode(), run.out() + "\n" + run.err());
         final String text = run.out();
         for (String step : new String[] {"== 2. Load 20,000 keys", "0 wrong", "in order: yes", "== 5. Compact", "== 7. Kill",
-            "every acknowledged write, no hole", "every check held"}) {
+            "every acknowledged write, no hole", "== 8. Transactions",
+            "G2-item        occurred        occurred        prevented", "total always 16,000", "every check held"}) {
             assertTrue(text.contains(step), "missing \"" + step + "\" in:\n" + text);
         }
     }

@@ -1,71 +1,71 @@
-package dev.strata.engine.txn;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+package dev.strata.bench.isolation;
 
 import dev.strata.IsolationLevel;
 import dev.strata.Store;
-import dev.strata.StoreConfig;
-import dev.strata.Strata;
-import dev.strata.SyncPolicy;
-import dev.strata.engine.txn.Hermitage.Outcome;
-import dev.strata.engine.txn.Hermitage.Script;
-import java.nio.file.Path;
+import dev.strata.bench.isolation.Hermitage.Outcome;
+import dev.strata.bench.isolation.Hermitage.Script;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every isolation-anomaly script of {@code shared/spec/hermitage.md} at every level. SERIALIZABLE
- * must prevent every anomaly; SNAPSHOT and READ_COMMITTED must show exactly the anomalies the
- * spec's table allows (the negative controls that prove the harness can catch a broken level).
- * Prints the table (script × level → prevented / occurred) that {@code docs/isolation.md} records.
+ * The isolation-anomaly scripts of {@code shared/spec/hermitage.md} (G0 … G2-c, with P4's
+ * detectable variant and the G-single variants), each with the predicate that says whether its
+ * anomaly occurred, run at every {@link IsolationLevel} through {@link Hermitage}. SERIALIZABLE
+ * must prevent every anomaly; SNAPSHOT and READ_COMMITTED must show exactly those the spec's table
+ * allows (negative controls: they prove the scripts can catch a broken level).
  */
-class HermitageTest {
+public final class IsolationScripts {
     /** Anomalies each level allows (spec §1.2 and §1.6); all others must be prevented. */
-    static final Map<IsolationLevel, Set<String>> ALLOWED = Map.of(
+    public static final Map<IsolationLevel, Set<String>> ALLOWED = Map.of(
         IsolationLevel.SERIALIZABLE, Set.of(),
         IsolationLevel.SNAPSHOT, Set.of("G2-item", "G2", "G2-b", "G2-c"),
         IsolationLevel.READ_COMMITTED, Set.of("PMP", "PMP-write", "P4", "P4-detectable", "G-single", "G-single-b", "G-single-c",
             "G2-item", "G2", "G2-b", "G2-c"));
 
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void warmUp() {
-        dev.strata.tier.WarmUp.chronicle();
+    /** The table (script → level → whether the anomaly occurred) and every deviation from what the spec requires. */
+    public record Result(Map<String, Map<IsolationLevel, Boolean>> table, List<String> failures) {
     }
 
-    @Test
-    void everyScriptAtEveryLevel() throws InterruptedException {
+    private IsolationScripts() {
+    }
+
+    /**
+     * Runs every script at every level on {@code store} (its keys 1..4 in the default namespace are
+     * overwritten).
+     *
+     * @throws IllegalStateException if a step hangs
+     */
+    public static Result runAll(final Store store) throws InterruptedException {
         final Map<String, Map<IsolationLevel, Boolean>> table = new LinkedHashMap<>();
         final List<String> failures = new ArrayList<>();
-        try (Store store = Strata.open(StoreConfig.builder(dir).syncPolicy(SyncPolicy.NEVER).memtableBytes(1 << 20).build())) {
-            for (Script script : scripts()) {
-                final Map<IsolationLevel, Boolean> row = new EnumMap<>(IsolationLevel.class);
-                for (IsolationLevel level : IsolationLevel.values()) {
-                    Hermitage.reset(store);
-                    final Outcome o = Hermitage.run(script, store, level);
-                    final boolean occurred = script.anomaly.test(o);
-                    row.put(level, occurred);
-                    final boolean allowed = ALLOWED.get(level).contains(script.name);
-                    if (occurred != allowed) {
-                        failures.add(script.name + " at " + level + ": anomaly " + (occurred ? "occurred" : "was prevented") + ", expected "
-                            + (allowed ? "occurred" : "prevented") + "; steps: " + o.log);
-                    }
-                    failures.addAll(extraChecks(script.name, o));
-                }
-                table.put(script.name, row);
+        for (Script script : scripts()) {
+            final Map<IsolationLevel, Boolean> row = new EnumMap<>(IsolationLevel.class);
+            for (IsolationLevel level : IsolationLevel.values()) {
+                Hermitage.reset(store);
+                final Outcome o = Hermitage.run(script, store, level);
+                row.put(level, script.anomaly.test(o));
+                failures.addAll(judge(script, o, ALLOWED));
             }
+            table.put(script.name, row);
         }
-        System.out.println(format(table));
-        assertEquals(List.of(), failures);
+        return new Result(table, failures);
+    }
+
+    /** @return what is wrong with one run: its anomaly occurred where {@code allowed} says prevented (or the reverse), or an extra requirement failed */
+    static List<String> judge(final Script script, final Outcome o, final Map<IsolationLevel, Set<String>> allowed) {
+        final List<String> failures = new ArrayList<>();
+        final boolean occurred = script.anomaly.test(o);
+        final boolean isAllowed = allowed.getOrDefault(o.level, Set.of()).contains(script.name);
+        if (occurred != isAllowed) {
+            failures.add(script.name + " at " + o.level + ": anomaly " + (occurred ? "occurred" : "was prevented") + ", expected "
+                + (isAllowed ? "occurred" : "prevented") + "; steps: " + o.log);
+        }
+        failures.addAll(extraChecks(script.name, o));
+        return failures;
     }
 
     /** Requirements beyond the anomaly itself (spec §1.5: "SER/SI also require ..."). */
@@ -105,7 +105,8 @@ class HermitageTest {
         return out;
     }
 
-    static String format(final Map<String, Map<IsolationLevel, Boolean>> table) {
+    /** @return the table as text: one row per script, one column per level, "prevented" or "occurred" */
+    public static String format(final Map<String, Map<IsolationLevel, Boolean>> table) {
         final StringBuilder b = new StringBuilder(String.format("%-14s %-15s %-15s %-15s%n", "script", "READ_COMMITTED", "SNAPSHOT", "SERIALIZABLE"));
         table.forEach((name, row) -> b.append(String.format("%-14s %-15s %-15s %-15s%n", name, cell(row.get(IsolationLevel.READ_COMMITTED)),
             cell(row.get(IsolationLevel.SNAPSHOT)), cell(row.get(IsolationLevel.SERIALIZABLE)))));

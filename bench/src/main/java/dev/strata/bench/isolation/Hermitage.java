@@ -1,4 +1,4 @@
-package dev.strata.engine.txn;
+package dev.strata.bench.isolation;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -32,7 +32,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * "X" steps run in a fresh read-only transaction. The outcome of a script is judged by its anomaly
  * predicate, which looks at the results, not the mechanism.
  */
-final class Hermitage {
+public final class Hermitage {
     static final long BLOCK_MILLIS = 300;
     static final long HANG_MILLIS = 10_000;
     /** A step's result when it did not return within {@link #BLOCK_MILLIS}. */
@@ -225,7 +225,7 @@ final class Hermitage {
     /**
      * Runs a script at a level on a store already reset.
      *
-     * @throws AssertionError if a step hangs past {@link #HANG_MILLIS} or throws
+     * @throws IllegalStateException if a step hangs past {@link #HANG_MILLIS} or throws
      */
     static Outcome run(final Script script, final Store store, final IsolationLevel level) throws InterruptedException {
         final Outcome out = new Outcome(level);
@@ -250,7 +250,7 @@ final class Hermitage {
                 } catch (final TimeoutException e) {
                     result = BLOCKED;
                 } catch (final java.util.concurrent.ExecutionException e) {
-                    throw new AssertionError(script.name + " at " + level + ": step '" + step.text + "' threw " + e.getCause(), e.getCause());
+                    throw new IllegalStateException(script.name + " at " + level + ": step '" + step.text + "' threw " + e.getCause(), e.getCause());
                 }
                 out.log.add(step.text + " => " + result);
                 if (step.name != null) {
@@ -262,9 +262,10 @@ final class Hermitage {
                 try {
                     result = pending.get(i).get(HANG_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (final TimeoutException e) {
-                    throw new AssertionError(script.name + " at " + level + ": step '" + pendingSteps.get(i).text + "' hung");
+                    throw new IllegalStateException(script.name + " at " + level + ": step '" + pendingSteps.get(i).text + "' hung (no result in "
+                        + HANG_MILLIS + " ms)");
                 } catch (final java.util.concurrent.ExecutionException e) {
-                    throw new AssertionError(script.name + " at " + level + ": step '" + pendingSteps.get(i).text + "' threw " + e.getCause(),
+                    throw new IllegalStateException(script.name + " at " + level + ": step '" + pendingSteps.get(i).text + "' threw " + e.getCause(),
                         e.getCause());
                 }
                 if (pendingSteps.get(i).name != null && BLOCKED.equals(out.named.get(pendingSteps.get(i).name))) {
@@ -286,7 +287,7 @@ final class Hermitage {
                     }
                     threads[t].shutdown();
                     if (!threads[t].awaitTermination(HANG_MILLIS, TimeUnit.MILLISECONDS)) {
-                        throw new AssertionError(script.name + " at " + level + ": a transaction thread did not finish");
+                        throw new IllegalStateException(script.name + " at " + level + ": a transaction thread did not finish");
                     }
                 }
             }
