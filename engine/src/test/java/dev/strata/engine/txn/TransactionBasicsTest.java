@@ -266,4 +266,26 @@ class TransactionBasicsTest {
             assertEquals(CommitStatus.CONFLICT, t1.commit());
         }
     }
+
+    @Test
+    void versionsAreKeptOnlyWhileATransactionNeedsThem() {
+        try (Store store = Strata.open(small().build()); Transaction tx = store.newTransaction()) {
+            store.put("k".getBytes(UTF_8), "v0".getBytes(UTF_8));
+            tx.begin(IsolationLevel.SNAPSHOT, false);
+            assertEquals("v0", tx.get(store, "k"));
+            store.put("k".getBytes(UTF_8), "v1".getBytes(UTF_8));
+            final long before = store.stats().get(dev.strata.StoreStats.Counter.COMPACTION_DROPPED);
+            store.flush();
+            store.compact();
+            assertEquals(before, store.stats().get(dev.strata.StoreStats.Counter.COMPACTION_DROPPED), "v0 is needed by the transaction");
+            assertEquals("v0", tx.get(store, "k"));
+            assertEquals(CommitStatus.COMMITTED, tx.commit());
+            store.put("k".getBytes(UTF_8), "v2".getBytes(UTF_8));
+            store.flush();
+            store.compact();
+            assertTrue(store.stats().get(dev.strata.StoreStats.Counter.COMPACTION_DROPPED) >= before + 2,
+                "with the transaction ended, v0 and v1 are dropped: " + store.stats());
+            assertEquals("v2", new String(store.get("k".getBytes(UTF_8)), UTF_8));
+        }
+    }
 }
