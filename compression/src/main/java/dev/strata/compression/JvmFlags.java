@@ -118,11 +118,13 @@ public final class JvmFlags {
         final int slash = modulePackage.indexOf('/');
         final String moduleName = modulePackage.substring(0, slash);
         final String pkg = modulePackage.substring(slash + 1);
-        final Module target = JvmFlags.class.getModule();
+        // the module that needs the access: Agrona's for its export (a named module when Agrona is
+        // on the module path), else ours; both are the unnamed module on the class path
+        final Module target = AGRONA_EXPORT.equals(modulePackage) ? org.agrona.DirectBuffer.class.getModule() : JvmFlags.class.getModule();
         final Module module = ModuleLayer.boot().findModule(moduleName).orElse(null);
         final boolean present = module != null && (open ? module.isOpen(pkg, target) : module.isExported(pkg, target));
         if (!present) {
-            missing.add((open ? "--add-opens " : "--add-exports ") + modulePackage + "=ALL-UNNAMED");
+            missing.add((open ? "--add-opens " : "--add-exports ") + modulePackage + "=" + (target.isNamed() ? target.getName() : "ALL-UNNAMED"));
         }
     }
 

@@ -8,7 +8,7 @@ import dev.strata.engine.wal.WalRecordBuilder;
  * allocates nothing. A slot belongs to one {@link dev.strata.WriteBatch} or to the store's pool of
  * single-write slots, and to one thread at a time.
  */
-public final class CommitSlot implements AutoCloseable {
+final class CommitSlot implements AutoCloseable {
     /** {@link #result} of a slot whose {@link Validator} found a conflict: nothing was written. */
     static final long CONFLICT = -3;
 
@@ -41,7 +41,7 @@ public final class CommitSlot implements AutoCloseable {
     }
 
     /** @return the record being built */
-    public WalRecordBuilder builder() {
+    WalRecordBuilder builder() {
         return builder;
     }
 

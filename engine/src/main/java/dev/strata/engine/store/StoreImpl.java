@@ -24,7 +24,7 @@ import org.agrona.MutableDirectBuffer;
  * compaction around one {@link VersionSet}; {@link StoreOpener} builds it (recovery). Its own data
  * operations act on the default namespace.
  */
-public final class StoreImpl implements Store, WriteBatch.BatchTarget {
+public final class StoreImpl implements Store {
     private final StoreConfig config;
     private final StoreResources resources;
     private final StoreStats stats;
@@ -117,8 +117,8 @@ public final class StoreImpl implements Store, WriteBatch.BatchTarget {
         }
     }
 
-    @Override
-    public void checkLimits(final int keyLength, final int valueLength) {
+    /** @throws LimitExceededException if the key or value is too long */
+    void checkLimits(final int keyLength, final int valueLength) {
         checkOpen();
         checkKey(keyLength);
         if (valueLength < 0 || valueLength > config.maxValueLength()) {
@@ -127,13 +127,8 @@ public final class StoreImpl implements Store, WriteBatch.BatchTarget {
         }
     }
 
-    @Override
-    public int namespaceId(final Namespace namespace) {
-        return own(namespace).id;
-    }
-
-    @Override
-    public long expiryFor(final Namespace namespace, final long ttlMillis) {
+    /** @return the absolute expiry for a value written now with {@code ttlMillis} (0: the namespace default), 0 for none */
+    long expiryFor(final Namespace namespace, final long ttlMillis) {
         final long ttl = ttlMillis > 0 ? ttlMillis : own(namespace).config.defaultTtlMillis();
         return ttl > 0 ? config.clock().millis() + ttl : 0;
     }
@@ -178,12 +173,15 @@ public final class StoreImpl implements Store, WriteBatch.BatchTarget {
     @Override
     public WriteBatch newBatch() {
         checkOpen();
-        return new WriteBatch(this, new CommitSlot());
+        return new Batch(this);
     }
 
     @Override
     public long write(final WriteBatch batch) {
-        return commit(batch.slot());
+        if (!(batch instanceof Batch) || ((Batch)batch).store != this) {
+            throw new IllegalArgumentException("the batch was not made by this store's newBatch()");
+        }
+        return commit(((Batch)batch).slot);
     }
 
     @Override
