@@ -141,7 +141,21 @@ public final class Memtable implements AutoCloseable {
      * @return its offset, or {@link MemtableNodeDescriptor#NULL} if there is none
      */
     public int seek(final int namespace, final DirectBuffer key, final int keyOffset, final int keyLength, final long trailer) {
-        return next(findLess(namespace, key, keyOffset, keyLength, trailer, null), 0);
+        // The answer is the level-0 successor that the search itself compared as ≥ the target, not
+        // a fresh read of the predecessor's link after the search: the writer may have linked a new
+        // node (< the target, e.g. a smaller key) after that predecessor in between, and returning
+        // it would hide the entry sought. Nodes linked after the comparison are newer than any read
+        // point, so missing them is correct.
+        int node = HEAD;
+        int next = NULL;
+        for (int level = MAX_HEIGHT - 1; level >= 0; level--) {
+            next = next(node, level);
+            while (next != NULL && compareNode(next, namespace, key, keyOffset, keyLength, trailer) < 0) {
+                node = next;
+                next = next(node, level);
+            }
+        }
+        return next;
     }
 
     /**
