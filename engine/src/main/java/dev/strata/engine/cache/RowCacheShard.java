@@ -113,7 +113,7 @@ final class RowCacheShard implements TimerWheel.Sink {
                 notCached++;
                 return;
             }
-            drop(slot);
+            unmap(slot); // the slot is reused at once
             evictions++;
         }
         final int base = slot << slotShift;
@@ -215,9 +215,13 @@ final class RowCacheShard implements TimerWheel.Sink {
 
     /** Frees a slot that the policy no longer tracks: out of the table and the wheel, back on the free stack. */
     private void drop(final int slot) {
+        unmap(slot);
+        free[freeCount++] = slot;
+    }
+
+    private void unmap(final int slot) {
         bytesCached -= table.keyLength(slot) + valueLengths[slot];
         table.remove(slot);
         wheel.cancel(slot);
-        free[freeCount++] = slot;
     }
 }
