@@ -49,6 +49,11 @@ final class RowReads {
         }
     }
 
+    /** @return the row cache, or {@code null} when it is off */
+    RowCache rows() {
+        return rows;
+    }
+
     void close() {
         fills.close();
     }
