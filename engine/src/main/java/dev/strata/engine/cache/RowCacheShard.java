@@ -108,6 +108,7 @@ final class RowCacheShard implements TimerWheel.Sink {
         if (freeCount > 0) {
             slot = free[--freeCount];
         } else {
+            policy.onMiss(hash, 1); // the entry will be inserted: policies that weigh the newcomer (ARC, W-TinyLFU) decide now
             slot = policy.victim(EvictionPolicy.SlotPredicate.ANY);
             if (slot < 0) {
                 notCached++;
