@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * evicting. Seed printed; replay with -Dstrata.seed=N (thread timing is not replayed).
  *
  * <p>Disabled: the same check fails <em>without</em> a row cache, on the base commit (90e984c)
- * too, with a 64 MiB memtable and no flush at all: a reader sees version n and later n - 1 of a
+ * too, also with a 64 MiB memtable (few or no flushes): a reader sees version n and later n - 1 of a
  * key, so the memtable read path itself can return an older version under concurrent writes. Until
  * that is fixed this test cannot tell a row cache bug from it; the row cache's own protocol is
  * checked under concurrency by {@code RowCacheRaceTest} in the cache package.
