@@ -143,7 +143,8 @@ class StoreCachesTest {
             final CacheStats rows = store.caches().stats(CacheKind.ROW);
             assertEquals(51, rows.entries());
             clock.advance(1_000 + 24 * 100L); // ttl0 .. ttl24 are due
-            assertEquals(25, store.caches().expireNow());
+            final int expiredNow = store.caches().expireNow(); // the background thread may have taken some first
+            assertTrue(expiredNow >= 0 && expiredNow <= 25, String.valueOf(expiredNow));
             assertEquals(25, rows.expirations());
             assertEquals(26, rows.entries());
             clock.advance(10_000);
