@@ -61,6 +61,9 @@ public interface Store extends Namespace, AutoCloseable {
     /** @return the store's live statistics */
     StoreStats stats();
 
+    /** @return the administration of the store's block and row caches: policies (switchable at run time) and statistics */
+    StoreCaches caches();
+
     /** @return {@link StoreConfig#explain()} of the configuration the store runs with */
     String explain();
 

@@ -1,5 +1,6 @@
 package dev.strata;
 
+import dev.strata.engine.cache.EvictionPolicies;
 import dev.strata.tier.Tier;
 import dev.strata.tier.TierKind;
 import dev.strata.tier.object.ObjectStore;
@@ -41,6 +42,11 @@ public final class StoreConfig {
     private final boolean backgroundCompaction;
     private final Clock clock;
     private final Map<String, NamespaceConfig> namespaces;
+    // caches (issue 5): policies by name, see EvictionPolicies
+    private final String blockCachePolicy;
+    private final String rowCachePolicy;
+    private final long rowCacheBytes;
+    private final int rowCacheEntryBytes;
 
     private StoreConfig(final Builder b) {
         tier = b.tier;
@@ -65,6 +71,10 @@ public final class StoreConfig {
         createIfMissing = b.createIfMissing;
         backgroundCompaction = b.backgroundCompaction;
         clock = b.clock;
+        blockCachePolicy = b.blockCachePolicy;
+        rowCachePolicy = b.rowCachePolicy;
+        rowCacheBytes = b.rowCacheBytes;
+        rowCacheEntryBytes = b.rowCacheEntryBytes;
         final Map<String, NamespaceConfig> ns = new LinkedHashMap<>();
         ns.put(NamespaceConfig.DEFAULT, NamespaceConfig.builder(NamespaceConfig.DEFAULT).build());
         ns.putAll(b.namespaces);
@@ -100,6 +110,14 @@ public final class StoreConfig {
     public boolean createIfMissing() { return createIfMissing; }
     public boolean backgroundCompaction() { return backgroundCompaction; }
     public Clock clock() { return clock; }
+    /** @return the block cache's eviction policy, one of {@link EvictionPolicies#names()} */
+    public String blockCachePolicy() { return blockCachePolicy; }
+    /** @return the row cache's eviction policy, one of {@link EvictionPolicies#names()} */
+    public String rowCachePolicy() { return rowCachePolicy; }
+    /** @return the row cache's size in bytes; 0: no row cache */
+    public long rowCacheBytes() { return rowCacheBytes; }
+    /** @return the row cache's slot size: the memory of one entry and the longest key plus value it caches */
+    public int rowCacheEntryBytes() { return rowCacheEntryBytes; }
     /** @return the namespaces by name, {@code "default"} first */
     public Map<String, NamespaceConfig> namespaces() { return namespaces; }
 
@@ -137,6 +155,8 @@ public final class StoreConfig {
         lines.add("Memtable " + (memtableBytes >> 10) + " KiB, up to " + maxImmutableMemtables + " waiting for flush; block size "
             + blockSize + " B; block cache " + (cacheBytes >> 20) + " MiB; leveled compaction: L0 trigger " + level0Trigger
             + " segments, level size ×" + levelMultiplier + ", " + maxLevels + " levels.");
+        lines.add("Block cache policy " + blockCachePolicy + "; " + (rowCacheBytes == 0 ? "no row cache."
+            : "row cache " + (rowCacheBytes >> 10) + " KiB of " + rowCacheEntryBytes + "-byte entries, policy " + rowCachePolicy + "."));
         if (maxWriteStallMillis != Long.MAX_VALUE) {
             lines.add("Writes that wait more than " + maxWriteStallMillis + " ms for a flush return BACK_PRESSURED unapplied.");
         }
@@ -176,6 +196,10 @@ public final class StoreConfig {
         private boolean backgroundCompaction = true;
         private Clock clock = Clock.systemUTC();
         private final Map<String, NamespaceConfig> namespaces = new LinkedHashMap<>();
+        private String blockCachePolicy = "LRU";
+        private String rowCachePolicy = "LRU";
+        private long rowCacheBytes;
+        private int rowCacheEntryBytes = 256;
 
         private Builder(final Path directory) {
             this.location = require("location", directory);
@@ -325,6 +349,45 @@ public final class StoreConfig {
             return this;
         }
 
+        /**
+         * The block cache's eviction policy by name, case-insensitive, one of
+         * {@link EvictionPolicies#names()} (default {@code LRU}); switchable at run time with
+         * {@link StoreCaches#setPolicy}.
+         */
+        public Builder blockCachePolicy(final String policy) {
+            this.blockCachePolicy = policy("blockCachePolicy", policy);
+            return this;
+        }
+
+        /** The row cache's eviction policy by name, as for {@link #blockCachePolicy} (default {@code LRU}). */
+        public Builder rowCachePolicy(final String policy) {
+            this.rowCachePolicy = policy("rowCachePolicy", policy);
+            return this;
+        }
+
+        /**
+         * Row cache size: 0 (default: no row cache) to 1 TiB. The row cache keeps the latest value of
+         * keys read by point gets, off-heap, in front of the memtables and the block cache; it costs a
+         * lookup on every write (to invalidate), so it is off unless asked for. A size smaller than
+         * one entry slot means no row cache.
+         */
+        public Builder rowCacheBytes(final long bytes) {
+            this.rowCacheBytes = range("rowCacheBytes", bytes, 0, 1L << 40);
+            return this;
+        }
+
+        /**
+         * Memory per row cache entry: a power of two from 32 bytes to 1 MiB (default 256). Every
+         * entry takes one such slot; a key plus value longer than it is not cached.
+         */
+        public Builder rowCacheEntryBytes(final int bytes) {
+            if (bytes < 32 || bytes > (1 << 20) || Integer.bitCount(bytes) != 1) {
+                throw new ConfigException("rowCacheEntryBytes must be a power of two between 32 and 1048576, got " + bytes);
+            }
+            this.rowCacheEntryBytes = bytes;
+            return this;
+        }
+
         public StoreConfig build() {
             return new StoreConfig(this);
         }
@@ -334,6 +397,17 @@ public final class StoreConfig {
                 throw new ConfigException(setting + " must not be null");
             }
             return value;
+        }
+
+        private static String policy(final String setting, final String name) {
+            require(setting, name);
+            for (String known : EvictionPolicies.names()) {
+                if (known.equalsIgnoreCase(name)) {
+                    return known;
+                }
+            }
+            throw new ConfigException(setting + " '" + name + "' is not a known eviction policy; known policies: "
+                + String.join(", ", EvictionPolicies.names()));
         }
 
         private static long range(final String setting, final long value, final long min, final long max) {

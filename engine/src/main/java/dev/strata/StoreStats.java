@@ -47,6 +47,8 @@ public final class StoreStats implements StoreStatsMXBean {
     private final AtomicLongArray levelHits = new AtomicLongArray(MAX_LEVELS);
     private volatile LongSupplier cacheHits = () -> 0;
     private volatile LongSupplier cacheMisses = () -> 0;
+    private final CacheStats blockCache = new CacheStats(CacheKind.BLOCK);
+    private final CacheStats rowCache = new CacheStats(CacheKind.ROW);
 
     /** Internal: the block cache counts its own hits and misses; {@link Counter#CACHE_HITS} and {@link Counter#CACHE_MISSES} read them. */
     public void bindCache(final LongSupplier hits, final LongSupplier misses) {
@@ -77,6 +79,11 @@ public final class StoreStats implements StoreStatsMXBean {
             return cacheMisses.getAsLong();
         }
         return counters.get(counter.ordinal());
+    }
+
+    /** @return the live statistics of one of the store's caches */
+    public CacheStats cache(final CacheKind kind) {
+        return kind == CacheKind.ROW ? rowCache : blockCache;
     }
 
     /** @return point reads answered by a segment in {@code level} */
@@ -123,6 +130,29 @@ public final class StoreStats implements StoreStatsMXBean {
     public long getStalls() { return get(Counter.STALLS); }
     @Override
     public long getLiveSegmentBytes() { return get(Counter.LIVE_SEGMENT_BYTES); }
+    // per-cache statistics (issue 5)
+    @Override
+    public String getBlockCachePolicy() { return blockCache.policy(); }
+    @Override
+    public long getBlockCacheEvictions() { return blockCache.evictions(); }
+    @Override
+    public long getBlockCacheBytes() { return blockCache.bytes(); }
+    @Override
+    public double getBlockCacheHitRatio() { return blockCache.hitRatio(); }
+    @Override
+    public String getRowCachePolicy() { return rowCache.policy(); }
+    @Override
+    public long getRowCacheHits() { return rowCache.hits(); }
+    @Override
+    public long getRowCacheMisses() { return rowCache.misses(); }
+    @Override
+    public long getRowCacheEvictions() { return rowCache.evictions(); }
+    @Override
+    public long getRowCacheExpirations() { return rowCache.expirations(); }
+    @Override
+    public long getRowCacheBytes() { return rowCache.bytes(); }
+    @Override
+    public double getRowCacheHitRatio() { return rowCache.hitRatio(); }
 
     /** @return every counter, one per line (allocates; for humans) */
     @Override
@@ -138,6 +168,7 @@ public final class StoreStats implements StoreStatsMXBean {
         }
         out.append(String.format(Locale.ROOT, "%-26s %.2f%n%-26s %.2f%n%-26s %.2f", "write_amplification", getWriteAmplification(),
             "space_amplification", getSpaceAmplification(), "average_group_size", getAverageGroupSize()));
+        out.append(System.lineSeparator()).append(blockCache).append(System.lineSeparator()).append(rowCache);
         return out.toString();
     }
 }

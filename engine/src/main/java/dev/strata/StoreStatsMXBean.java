@@ -25,4 +25,28 @@ public interface StoreStatsMXBean {
     double getSpaceAmplification();
 
     double getAverageGroupSize();
+
+    // per-cache statistics; the block cache's hits and misses are getCacheHits and getCacheMisses
+
+    String getBlockCachePolicy();
+
+    long getBlockCacheEvictions();
+
+    long getBlockCacheBytes();
+
+    double getBlockCacheHitRatio();
+
+    String getRowCachePolicy();
+
+    long getRowCacheHits();
+
+    long getRowCacheMisses();
+
+    long getRowCacheEvictions();
+
+    long getRowCacheExpirations();
+
+    long getRowCacheBytes();
+
+    double getRowCacheHitRatio();
 }

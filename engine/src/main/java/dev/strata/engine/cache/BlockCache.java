@@ -58,7 +58,7 @@ public final class BlockCache implements AutoCloseable {
     private final int shardBits;
     private final int slotShift;
     private final long capacityBytes;
-    private final String policyName;
+    private volatile String policyName;
     private final BlockCacheStats stats;
 
     /**
@@ -242,6 +242,23 @@ public final class BlockCache implements AutoCloseable {
     /** @return the number of shards */
     public int shards() {
         return shards.length;
+    }
+
+    /**
+     * Replaces the eviction policy of every shard at run time, keeping every cached block: each
+     * shard, under its lock, builds the new policy and inserts its cached blocks into it (see
+     * {@link PolicySwitch}). Readers and inserts of a shard wait for its switch; pinned blocks stay
+     * pinned.
+     *
+     * @param policy creates one new policy per shard
+     * @throws IllegalStateException if the cache is closed
+     */
+    public synchronized void switchPolicy(final EvictionPolicy.Factory policy) {
+        Objects.requireNonNull(policy, "policy");
+        for (CacheShard shard : shards) {
+            shard.switchPolicy(policy);
+        }
+        policyName = shards[0].policyName();
     }
 
     /** @return the eviction policy's name */

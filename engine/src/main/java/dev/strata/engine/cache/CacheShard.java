@@ -31,7 +31,7 @@ final class CacheShard implements EvictionPolicy.SlotPredicate {
     private final ByteBuffer memory;
     private final UnsafeBuffer arena;
     private final SlotTable table;
-    private final EvictionPolicy policy;
+    private EvictionPolicy policy; // replaced only by switchPolicy, under the lock
     private final int[] lengths;
     private final int[] pins;
     private final byte[] states;
@@ -224,8 +224,24 @@ final class CacheShard implements EvictionPolicy.SlotPredicate {
         }
     }
 
-    String policyName() {
+    synchronized String policyName() {
         return policy.name();
+    }
+
+    /** Replaces the eviction policy, keeping every cached block (see {@link PolicySwitch}). */
+    synchronized void switchPolicy(final EvictionPolicy.Factory factory) {
+        checkOpen();
+        policy = PolicySwitch.rebuild(policy, factory, slots, new PolicySwitch.Slots() {
+            @Override
+            public boolean tracked(final int slot) {
+                return states[slot] == LIVE;
+            }
+
+            @Override
+            public long keyHash(final int slot) {
+                return table.hash(slot);
+            }
+        });
     }
 
     private void detach(final int slot) {

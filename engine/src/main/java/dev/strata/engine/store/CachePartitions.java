@@ -1,9 +1,10 @@
 package dev.strata.engine.store;
 
+import dev.strata.CacheStats;
 import dev.strata.NamespaceConfig;
 import dev.strata.StoreConfig;
 import dev.strata.engine.cache.BlockCache;
-import dev.strata.engine.cache.LruPolicy;
+import dev.strata.engine.cache.EvictionPolicies;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,16 +13,19 @@ import java.util.List;
  * own cache of that fraction of {@link StoreConfig#cacheBytes()}; the others share what is left.
  * Slots are twice the block size (rounded to a power of two), so an ordinary block always fits;
  * larger blocks (very large values) are read from the tier every time. Segment ids are never
- * reused, so blocks of deleted segments are not looked up again and age out under LRU.
+ * reused, so blocks of deleted segments are not looked up again and age out under the policy
+ * ({@link StoreConfig#blockCachePolicy()}, switchable at run time with {@link #switchPolicy}).
  */
-final class CachePartitions implements AutoCloseable {
+final class CachePartitions implements AutoCloseable, CacheStats.Source {
     private static final int MAX_SHARDS = 16;
 
     private final BlockCache[] byNamespace;
     private final List<BlockCache> all = new ArrayList<>();
+    private volatile String policy;
 
     CachePartitions(final StoreConfig config, final List<NamespaceConfig> namespaces) {
         byNamespace = new BlockCache[namespaces.size()];
+        policy = config.blockCachePolicy();
         final int slotSize = Integer.highestOneBit(Math.max(64, config.blockSize() * 2 - 1)) << 1;
         double reserved = 0;
         for (NamespaceConfig ns : namespaces) {
@@ -44,7 +48,7 @@ final class CachePartitions implements AutoCloseable {
         while (shards > 1 && bytes < (long)slotSize * shards) {
             shards >>= 1;
         }
-        final BlockCache cache = new BlockCache(bytes, slotSize, shards, LruPolicy::new);
+        final BlockCache cache = new BlockCache(bytes, slotSize, shards, EvictionPolicies.factory(policy));
         all.add(cache);
         return cache;
     }
@@ -54,7 +58,63 @@ final class CachePartitions implements AutoCloseable {
         return byNamespace[id];
     }
 
-    long hits() {
+    /** Switches every partition to another policy (a name from {@link EvictionPolicies#names()}), keeping the cached blocks. */
+    synchronized void switchPolicy(final String name) {
+        final dev.strata.engine.cache.EvictionPolicy.Factory factory = EvictionPolicies.factory(name);
+        for (BlockCache c : all) {
+            c.switchPolicy(factory);
+        }
+        policy = name;
+    }
+
+    @Override
+    public String policy() {
+        return policy;
+    }
+
+    @Override
+    public long evictions() {
+        long n = 0;
+        for (BlockCache c : all) {
+            n += c.stats().evictions();
+        }
+        return n;
+    }
+
+    @Override
+    public long expirations() {
+        return 0; // blocks do not expire
+    }
+
+    @Override
+    public long bytes() {
+        long n = 0;
+        for (BlockCache c : all) {
+            n += c.stats().bytesCached();
+        }
+        return n;
+    }
+
+    @Override
+    public long entries() {
+        long n = 0;
+        for (BlockCache c : all) {
+            n += c.stats().blocksCached();
+        }
+        return n;
+    }
+
+    @Override
+    public long capacityBytes() {
+        long n = 0;
+        for (BlockCache c : all) {
+            n += c.capacityBytes();
+        }
+        return n;
+    }
+
+    @Override
+    public long hits() {
         long n = 0;
         for (BlockCache c : all) {
             n += c.stats().hits();
@@ -62,7 +122,8 @@ final class CachePartitions implements AutoCloseable {
         return n;
     }
 
-    long misses() {
+    @Override
+    public long misses() {
         long n = 0;
         for (BlockCache c : all) {
             n += c.stats().misses();

@@ -30,7 +30,7 @@ final class NamespaceImpl implements Namespace {
     public int get(final DirectBuffer key, final int keyOffset, final int keyLength, final MutableDirectBuffer dst, final int dstOffset) {
         store.checkOpen();
         store.checkKey(keyLength);
-        return store.reads().get(id, key, keyOffset, keyLength, store.lastSequence(), dst, dstOffset);
+        return store.rowReads().get(id, key, keyOffset, keyLength, dst, dstOffset);
     }
 
     @Override

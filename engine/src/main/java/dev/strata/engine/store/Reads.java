@@ -45,13 +45,19 @@ final class Reads {
 
     int get(final int ns, final DirectBuffer key, final int keyOffset, final int keyLength, final long sequence,
         final MutableDirectBuffer dst, final int dstOffset) {
+        return get(ns, key, keyOffset, keyLength, sequence, dst, dstOffset, null);
+    }
+
+    /** As {@link #get}, offering the value found to {@code fill} (the row cache), if not null; see {@link RowReads}. */
+    int get(final int ns, final DirectBuffer key, final int keyOffset, final int keyLength, final long sequence,
+        final MutableDirectBuffer dst, final int dstOffset, final RowFill fill) {
         stats.add(Counter.GETS, 1);
         final long trailer = Trailer.seekTrailer(sequence);
         final Version v = versions.acquire();
         try {
-            int r = fromMemtable(v.active.table, ns, key, keyOffset, keyLength, trailer, dst, dstOffset);
+            int r = fromMemtable(v.active.table, ns, key, keyOffset, keyLength, trailer, dst, dstOffset, fill);
             for (int i = 0; r == CONTINUE && i < v.immutables.length; i++) {
-                r = fromMemtable(v.immutables[i].table, ns, key, keyOffset, keyLength, trailer, dst, dstOffset);
+                r = fromMemtable(v.immutables[i].table, ns, key, keyOffset, keyLength, trailer, dst, dstOffset, fill);
             }
             if (r != CONTINUE) {
                 stats.add(Counter.MEMTABLE_HITS, 1);
@@ -59,7 +65,7 @@ final class Reads {
             }
             final SstReadContext ctx = contexts.acquire().cache(caches.forNamespace(ns));
             try {
-                return counted(fromTree(v.trees[ns], ctx, key, keyOffset, keyLength, trailer, dst, dstOffset));
+                return counted(fromTree(v.trees[ns], ctx, key, keyOffset, keyLength, trailer, dst, dstOffset, fill));
             } finally {
                 contexts.release(ctx.cache(null));
             }
@@ -76,19 +82,19 @@ final class Reads {
     }
 
     private int fromMemtable(final Memtable table, final int ns, final DirectBuffer key, final int keyOffset, final int keyLength,
-        final long trailer, final MutableDirectBuffer dst, final int dstOffset) {
+        final long trailer, final MutableDirectBuffer dst, final int dstOffset, final RowFill fill) {
         final int node = table.seek(ns, key, keyOffset, keyLength, trailer);
         if (node == MemtableNodeDescriptor.NULL || table.namespace(node) != ns
             || KeyComparator.compareKeys(table.arena(), table.keyOffset(node), table.keyLength(node), key, keyOffset, keyLength) != 0) {
             return CONTINUE;
         }
-        return resolve(table.trailer(node), table.arena(), table.valueOffset(node), table.valueLength(node), dst, dstOffset);
+        return resolve(table.trailer(node), table.arena(), table.valueOffset(node), table.valueLength(node), dst, dstOffset, fill);
     }
 
     private int fromTree(final Tree tree, final SstReadContext ctx, final DirectBuffer key, final int keyOffset, final int keyLength,
-        final long trailer, final MutableDirectBuffer dst, final int dstOffset) {
+        final long trailer, final MutableDirectBuffer dst, final int dstOffset, final RowFill fill) {
         for (SstFile f : tree.levels[0]) {
-            final int r = fromSegment(f, 0, ctx, key, keyOffset, keyLength, trailer, dst, dstOffset);
+            final int r = fromSegment(f, 0, ctx, key, keyOffset, keyLength, trailer, dst, dstOffset, fill);
             if (r != CONTINUE) {
                 return r;
             }
@@ -96,7 +102,7 @@ final class Reads {
         for (int level = 1; level < tree.levels.length; level++) {
             final int i = tree.find(level, key, keyOffset, keyLength);
             if (i >= 0) {
-                final int r = fromSegment(tree.levels[level][i], level, ctx, key, keyOffset, keyLength, trailer, dst, dstOffset);
+                final int r = fromSegment(tree.levels[level][i], level, ctx, key, keyOffset, keyLength, trailer, dst, dstOffset, fill);
                 if (r != CONTINUE) {
                     return r;
                 }
@@ -106,7 +112,7 @@ final class Reads {
     }
 
     private int fromSegment(final SstFile f, final int level, final SstReadContext ctx, final DirectBuffer key, final int keyOffset,
-        final int keyLength, final long trailer, final MutableDirectBuffer dst, final int dstOffset) {
+        final int keyLength, final long trailer, final MutableDirectBuffer dst, final int dstOffset, final RowFill fill) {
         if (!f.mayContain(key, keyOffset, keyLength) || !f.reader.mightContain(key, keyOffset, keyLength)
             || !f.reader.seek(ctx, key, keyOffset, keyLength, trailer)) {
             return CONTINUE;
@@ -116,24 +122,29 @@ final class Reads {
             return CONTINUE;
         }
         stats.levelHit(level);
-        return resolve(c.trailer(), c.value(), c.valueOffset(), c.valueLength(), dst, dstOffset);
+        return resolve(c.trailer(), c.value(), c.valueOffset(), c.valueLength(), dst, dstOffset, fill);
     }
 
     /** @return the value length (copied if it fits), or NOT_FOUND for a tombstone or an expired value */
     private int resolve(final long trailer, final DirectBuffer value, final int offset, final int length, final MutableDirectBuffer dst,
-        final int dstOffset) {
+        final int dstOffset, final RowFill fill) {
         final int kind = Trailer.kindCode(trailer);
         int from = offset;
         int n = length;
         if (kind == EntryKind.DELETE.code()) {
             return Namespace.NOT_FOUND;
         }
+        long expiry = 0;
         if (kind == EntryKind.PUT_TTL.code()) {
-            if (value.getLong(offset, ByteOrder.LITTLE_ENDIAN) <= clock.millis()) {
+            expiry = value.getLong(offset, ByteOrder.LITTLE_ENDIAN);
+            if (expiry <= clock.millis()) {
                 return Namespace.NOT_FOUND;
             }
             from += WalRecordBuilder.EXPIRY_LENGTH;
             n -= WalRecordBuilder.EXPIRY_LENGTH;
+        }
+        if (fill != null) {
+            fill.offer(value, from, n, expiry);
         }
         if (dst instanceof ExpandableDirectByteBuffer) {
             // grow it here, freeing the replaced memory at once rather than at the next GC

@@ -35,6 +35,8 @@ public final class StoreImpl implements Store {
     private final Pool<CommitSlot> slots = new Pool<>(64, CommitSlot::new);
     private final Pool<SstReadContext> contexts;
     private final CachePartitions caches;
+    private final CacheControl cacheControl;
+    private final RowReads rowReads;
     private final NamespaceImpl[] namespaces;
     private final Map<String, NamespaceImpl> byName = new LinkedHashMap<>();
     private final Flusher flusher;
@@ -53,6 +55,10 @@ public final class StoreImpl implements Store {
         this.caches = new CachePartitions(config, versions.namespaces);
         stats.bindCache(caches::hits, caches::misses);
         this.reads = new Reads(versions, contexts, stats, config.clock(), caches);
+        // the row cache: filled by default reads, invalidated by the write side before it publishes
+        this.cacheControl = new CacheControl(this, config, caches, stats, resources.name());
+        writes.rowCache(cacheControl.rows());
+        this.rowReads = new RowReads(reads, writes, cacheControl.rows(), stats);
         this.namespaces = new NamespaceImpl[versions.namespaces.size()];
         for (int id = 0; id < namespaces.length; id++) {
             namespaces[id] = new NamespaceImpl(this, id, versions.namespaces.get(id));
@@ -77,6 +83,7 @@ public final class StoreImpl implements Store {
             syncer.start();
         }
         resources.registerMBean(stats);
+        cacheControl.start();
     }
 
     // ---- internal accessors
@@ -87,6 +94,10 @@ public final class StoreImpl implements Store {
 
     Reads reads() {
         return reads;
+    }
+
+    RowReads rowReads() {
+        return rowReads;
     }
 
     Pool<CommitSlot> slots() {
@@ -261,6 +272,12 @@ public final class StoreImpl implements Store {
     }
 
     @Override
+    public dev.strata.StoreCaches caches() {
+        checkOpen();
+        return cacheControl;
+    }
+
+    @Override
     public String explain() {
         return config.explain();
     }
@@ -332,6 +349,8 @@ public final class StoreImpl implements Store {
             versions.close();
             slots.close();
             contexts.close();
+            cacheControl.close();
+            rowReads.close();
             caches.close();
             resources.close();
         }

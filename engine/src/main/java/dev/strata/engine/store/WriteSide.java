@@ -7,6 +7,7 @@ import dev.strata.StoreStats;
 import dev.strata.StoreStats.Counter;
 import dev.strata.SyncPolicy;
 import dev.strata.engine.Trailer;
+import dev.strata.engine.cache.RowCache;
 import dev.strata.engine.memtable.Memtable;
 import dev.strata.engine.memtable.MemtableNodeDescriptor;
 import dev.strata.engine.wal.WalEntryCursor;
@@ -36,6 +37,8 @@ final class WriteSide implements CommitPipeline.GroupWriter {
     private volatile RuntimeException failure;
     private long lastSyncNanos = System.nanoTime();
     private boolean unsynced;
+    /** The row cache to invalidate before publishing, or null (set once, before the first write). */
+    private volatile RowCache rows;
 
     WriteSide(final StoreConfig config, final VersionSet versions, final StoreStats stats, final WalWriter wal, final MemtableRef memtable,
         final long lastSequence) {
@@ -46,6 +49,11 @@ final class WriteSide implements CommitPipeline.GroupWriter {
         this.memtable = memtable;
         this.lastSequence = lastSequence;
         this.visibleSequence = lastSequence;
+    }
+
+    /** Sets the row cache that every applied write invalidates before it is published (see {@link RowCache}). */
+    void rowCache(final RowCache cache) {
+        this.rows = cache;
     }
 
     long visibleSequence() {
@@ -138,6 +146,7 @@ final class WriteSide implements CommitPipeline.GroupWriter {
         }
         syncPerPolicy();
         final Memtable table = memtable.table;
+        final RowCache rowCache = rows;
         for (CommitSlot s = from; s != to; s = s.next) {
             if (s.builder().count() > 0 && !s.conflicted()) {
                 entries.wrap(s.builder().buffer(), 0);
@@ -146,6 +155,9 @@ final class WriteSide implements CommitPipeline.GroupWriter {
                         Trailer.pack(entries.sequence(), entries.kind()), entries.value(), entries.valueOffset(), entries.valueLength());
                     if (node == Memtable.FULL) {
                         throw new IllegalStateException("memtable full although its room was checked: " + memtable);
+                    }
+                    if (rowCache != null) { // before visibleSequence moves: no reader may see the write and a stale cached value
+                        rowCache.invalidate(entries.namespace(), entries.key(), entries.keyOffset(), entries.keyLength(), entries.sequence());
                     }
                 }
             }
