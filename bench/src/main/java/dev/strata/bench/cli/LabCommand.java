@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
     description = "Experiments that print a table and write CSV and JSON results.",
-    subcommands = {LabCompressionCommand.class})
+    subcommands = {LabCompressionCommand.class, LabEvictionCommand.class})
 final class LabCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
