@@ -83,6 +83,8 @@ public final class TraceReader {
         final TraceBuilder builder = new TraceBuilder(file.getFileName().toString(), true);
         final byte[] record = new byte[ORACLE_RECORD];
         final ByteBuffer view = ByteBuffer.wrap(record).order(ByteOrder.LITTLE_ENDIAN);
+        long furthest = -1;
+        int furthestRecord = -1;
         while (true) {
             final int n = in.readNBytes(record, 0, ORACLE_RECORD);
             if (n == 0) {
@@ -103,7 +105,15 @@ public final class TraceReader {
                 throw new LabInputException("trace file " + file + " is not oracle-general: record " + builder.length()
                     + " says its object's next request is " + next + ", not after it");
             }
+            if (next > furthest) {
+                furthest = next;
+                furthestRecord = builder.length();
+            }
             builder.add(view.getLong(4), (int)size);
+        }
+        if (furthest > builder.length()) {
+            throw new LabInputException("trace file " + file + " is not oracle-general: record " + furthestRecord + " says its object's next"
+                + " request is " + furthest + ", but the trace has " + builder.length() + " requests");
         }
         return builder.build();
     }
