@@ -7,13 +7,20 @@ import java.util.TreeMap;
 
 /**
  * The eviction policies that Strata ships, by name, for configuration, the eviction lab and the
- * benchmarks. Names are case-insensitive ({@code "lru"}, {@code "LRU"}).
+ * benchmarks. Names are case-insensitive ({@code "lru"}, {@code "LRU"}) and equal each policy's
+ * {@link EvictionPolicy#name()}: LRU, FIFO, CLOCK, SIEVE, LFU (with aging), ARC and W-TINYLFU.
  */
 public final class EvictionPolicies {
     private static final Map<String, EvictionPolicy.Factory> BY_NAME = new TreeMap<>();
 
     static {
         BY_NAME.put("LRU", LruPolicy::new);
+        BY_NAME.put("FIFO", FifoPolicy::new);
+        BY_NAME.put("CLOCK", ClockPolicy::new);
+        BY_NAME.put("SIEVE", SievePolicy::new);
+        BY_NAME.put("LFU", LfuPolicy::new);
+        BY_NAME.put("ARC", ArcPolicy::new);
+        BY_NAME.put("W-TINYLFU", WTinyLfuPolicy::new);
     }
 
     private EvictionPolicies() {

@@ -23,14 +23,24 @@ package dev.strata.engine.cache;
  * standing (a skipped slot is not "accessed"). The cache passes itself as the predicate, so the
  * call allocates nothing.
  *
+ * <h2>Weights</h2>
+ * A cache bounded in entries needs nothing more: every entry weighs 1 and the maximum weight is the
+ * number of slots. A cache bounded in bytes (or any other weight) tells the policy its capacity once
+ * with {@link #setMaximumWeight} and each entry's weight with {@link #onInsert(int, long, long)};
+ * before each insert that needs room it may announce the incoming key with {@link #onMiss}. It then
+ * asks {@link #victim} repeatedly until the new entry fits (the cache, not the policy, counts the
+ * bytes; an entry heavier than the whole cache is not inserted at all). Policies whose choices do
+ * not depend on weights (LRU, FIFO, CLOCK, SIEVE, LFU) ignore all three; ARC sizes its lists and its
+ * target in weight, and W-TinyLFU its window and main spaces, as in libCacheSim and Caffeine.
+ *
  * <h2>Threading and misuse</h2>
  * Policies are not thread-safe: the cache calls one policy instance under one lock (a shard's).
  * Calls that break the protocol (inserting a tracked slot, accessing an untracked one, a slot out
  * of range) are misuse; a policy may throw {@link IllegalStateException} or
  * {@link IndexOutOfBoundsException} for them, but need not detect every case.
  *
- * <p>New policies (LFU, FIFO, CLOCK, SIEVE, ARC, W-TinyLFU) pass {@code EvictionPolicyContract} in
- * the engine's tests.
+ * <p>Every shipped policy ({@link EvictionPolicies}) passes {@code EvictionPolicyContract} in the
+ * engine's tests.
  */
 public interface EvictionPolicy {
     /** {@link #victim} result: no tracked slot may be evicted (none tracked, or all pinned). */
@@ -45,6 +55,46 @@ public interface EvictionPolicy {
      *                needs only recency ignores it
      */
     void onInsert(int slot, long keyHash);
+
+    /**
+     * A slot starts holding an entry of a given weight. By default the weight is ignored and this is
+     * {@link #onInsert(int, long)}; a policy that sizes its regions in weight overrides it (and
+     * treats {@link #onInsert(int, long)} as weight 1).
+     *
+     * @param slot    an untracked slot id in {@code [0, capacity)}
+     * @param keyHash as for {@link #onInsert(int, long)}
+     * @param weight  the entry's weight in the unit of {@link #setMaximumWeight}, at least 0 (its size
+     *                in bytes for a cache bounded in bytes)
+     */
+    default void onInsert(final int slot, final long keyHash, final long weight) {
+        onInsert(slot, keyHash);
+    }
+
+    /**
+     * Announces that a lookup of a key missed and that the cache is about to make room for it and
+     * insert it: the {@link #victim} calls until the next {@link #onInsert} are for this entry. Call
+     * it only when the entry will be inserted. Optional: a policy whose choice depends on the incoming
+     * entry decides exactly when told (ARC: whether the key is in a ghost list, which changes its
+     * target before any eviction; W-TinyLFU: whether the entry will push the window's oldest entry
+     * into the main space); untold, it assumes an entry of weight 1 that it has not seen before and
+     * learns the truth at {@link #onInsert}. Policies that need neither ignore it (the default).
+     *
+     * @param keyHash the key's hash, as later given to {@link #onInsert}
+     * @param weight  the entry's weight, as later given to {@link #onInsert(int, long, long)}
+     */
+    default void onMiss(final long keyHash, final long weight) {
+    }
+
+    /**
+     * Sets the capacity of the cache in weight units (bytes for a cache bounded in bytes). Until
+     * called, the maximum weight is the number of slots, each entry weighing 1. May be called again
+     * later; a policy that depends on it adapts its targets from its next decision. Policies whose
+     * choices do not depend on weights ignore it (the default).
+     *
+     * @param maximumWeight the most weight the cache holds, at least 0
+     */
+    default void setMaximumWeight(final long maximumWeight) {
+    }
 
     /**
      * The entry in a tracked slot was read (a cache hit).

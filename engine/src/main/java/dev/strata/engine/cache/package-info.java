@@ -1,7 +1,8 @@
 /**
  * The memory tier: {@link dev.strata.engine.cache.BlockCache}, an off-heap cache of decompressed
  * segment blocks bounded in bytes, and the {@link dev.strata.engine.cache.EvictionPolicy} SPI that
- * decides what it drops ({@link dev.strata.engine.cache.LruPolicy} first).
+ * decides what it drops: LRU, FIFO, CLOCK, SIEVE, LFU, ARC and W-TinyLFU, listed by
+ * {@link dev.strata.engine.cache.EvictionPolicies}.
  *
  * <h2>Priorities</h2>
  * Reads that hit the cache allocate nothing and copy nothing: the caller gets a pinned handle and

@@ -1,0 +1,138 @@
+package dev.strata.engine.cache;
+
+/**
+ * TinyLFU's popularity estimate (Einziger, Friedman and Manes, "TinyLFU: A Highly Efficient Cache
+ * Admission Policy", 2017): a count-min sketch of 4-bit counters behind a doorkeeper, aged by a
+ * periodic reset. Written for Strata after Caffeine's {@code FrequencySketch} and its simulator's
+ * doorkeeper.
+ *
+ * <h2>Layout</h2>
+ * The sketch is a {@code long[]} of {@code ceilingPowerOfTwo(capacity)} words (at least 8), 16
+ * counters per word. A key picks one 64-byte block of 8 words; each of its 4 counters lies in its
+ * own pair of words of that block, so an increment or estimate touches one cache line. The estimate
+ * is the least of the 4 counters (count-min), which saturate at 15.
+ *
+ * <h2>Doorkeeper</h2>
+ * A Bloom filter (as many bits as the sketch, 3 probes) in front: a key's first sighting since the
+ * last reset only sets its doorkeeper bits; later ones increment the sketch; the estimate adds 1 if
+ * the doorkeeper has the key. One-hit wonders thus never reach the counters.
+ *
+ * <h2>Reset</h2>
+ * After {@code sampleSize = 10 × capacity} sketch increments, every counter is halved and the
+ * doorkeeper cleared, so that old popularity fades; the sample count restarts at half, minus a
+ * quarter of the odd counters (each halving of an odd counter drops half an increment).
+ *
+ * <p>Allocates nothing after construction. Not thread-safe.
+ */
+final class FrequencySketch {
+    private static final long RESET_MASK = 0x7777_7777_7777_7777L;
+    private static final long ONE_MASK = 0x1111_1111_1111_1111L;
+
+    private final long[] table;
+    private final long[] doorkeeper;
+    private final int blockMask;
+    private final long doorkeeperMask;
+    private final int sampleSize;
+    private int additions;
+
+    /** @param capacity the number of entries the cache holds, at least 0 */
+    FrequencySketch(final int capacity) {
+        int length = 8;
+        while (length < capacity && length < (1 << 30)) {
+            length <<= 1;
+        }
+        table = new long[length];
+        doorkeeper = new long[length];
+        blockMask = (length >>> 3) - 1;
+        doorkeeperMask = ((long)length << 6) - 1;
+        sampleSize = (int)Math.min(Integer.MAX_VALUE, Math.max(10L, 10L * capacity));
+    }
+
+    /** @return the increments between two resets, which is also the hill climber's sample */
+    int sampleSize() {
+        return sampleSize;
+    }
+
+    /** @return the estimated number of times {@code keyHash} was seen since about the last reset, 0 to 16 */
+    int frequency(final long keyHash) {
+        final long h = spread(keyHash);
+        final int block = ((int)h & blockMask) << 3;
+        int min = 15;
+        for (int i = 0; i < 4; i++) {
+            final int c = (int)(h >>> (32 + (i << 3)));
+            final int shift = ((c >>> 1) & 15) << 2;
+            min = Math.min(min, (int)(table[block + (i << 1) + (c & 1)] >>> shift) & 15);
+        }
+        return doorkeeperContains(keyHash) ? min + 1 : min;
+    }
+
+    /** Records one sighting of {@code keyHash}. */
+    void increment(final long keyHash) {
+        if (doorkeeperAdd(keyHash)) {
+            return; // the first sighting since the last reset
+        }
+        final long h = spread(keyHash);
+        final int block = ((int)h & blockMask) << 3;
+        boolean added = false;
+        for (int i = 0; i < 4; i++) {
+            final int c = (int)(h >>> (32 + (i << 3)));
+            final int index = block + (i << 1) + (c & 1);
+            final int shift = ((c >>> 1) & 15) << 2;
+            if (((table[index] >>> shift) & 15) != 15) {
+                table[index] += 1L << shift;
+                added = true;
+            }
+        }
+        if (added && ++additions >= sampleSize) {
+            reset();
+        }
+    }
+
+    /** Halves every counter and clears the doorkeeper. */
+    void reset() {
+        int odd = 0;
+        for (int i = 0; i < table.length; i++) {
+            odd += Long.bitCount(table[i] & ONE_MASK);
+            table[i] = (table[i] >>> 1) & RESET_MASK;
+            doorkeeper[i] = 0;
+        }
+        additions = (additions >>> 1) - (odd >>> 2);
+    }
+
+    /** @return whether the key was new to the doorkeeper (some of its bits were clear) */
+    private boolean doorkeeperAdd(final long keyHash) {
+        final long h1 = spread(keyHash ^ 0x5DEECE66DL);
+        final long h2 = (Long.rotateLeft(h1, 32) * 0x165667B19E3779F9L) | 1;
+        boolean added = false;
+        for (int i = 0; i < 3; i++) {
+            final long bit = (h1 + i * h2) & doorkeeperMask;
+            final int word = (int)(bit >>> 6);
+            final long mask = 1L << bit;
+            if ((doorkeeper[word] & mask) == 0) {
+                doorkeeper[word] |= mask;
+                added = true;
+            }
+        }
+        return added;
+    }
+
+    private boolean doorkeeperContains(final long keyHash) {
+        final long h1 = spread(keyHash ^ 0x5DEECE66DL);
+        final long h2 = (Long.rotateLeft(h1, 32) * 0x165667B19E3779F9L) | 1;
+        for (int i = 0; i < 3; i++) {
+            final long bit = (h1 + i * h2) & doorkeeperMask;
+            if ((doorkeeper[(int)(bit >>> 6)] & (1L << bit)) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Re-mixes a key hash so that poorly mixed ones (small integers) still spread over blocks and counters. */
+    private static long spread(final long keyHash) {
+        long h = keyHash * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 31;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 29);
+    }
+}
