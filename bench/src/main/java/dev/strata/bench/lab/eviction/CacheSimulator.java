@@ -8,6 +8,10 @@ import java.util.Arrays;
  * works: a request for a resident key is a hit ({@link EvictionPolicy#onAccess}); any other request is
  * a miss, after which the object is inserted, evicting the policy's victims until it fits. An
  * object larger than the whole cache is not inserted (libCacheSim's semantics; it is still a miss).
+ * Before making room the policy hears of the miss ({@link EvictionPolicy#onMiss}), and it learns the
+ * entry's weight at {@link EvictionPolicy#onInsert(int, long, long)}; for a byte-weighted trace it is
+ * told the capacity in bytes ({@link EvictionPolicy#setMaximumWeight}), so ARC and W-TinyLFU size
+ * their regions in bytes as libCacheSim and Caffeine do.
  *
  * <h2>Capacity</h2>
  * For a trace without sizes the capacity counts entries. For a byte-weighted trace it counts bytes:
@@ -38,6 +42,9 @@ public final class CacheSimulator {
         }
         final int slots = slots(trace, capacity);
         final EvictionPolicy policy = factory.create(slots);
+        if (trace.weighted()) {
+            policy.setMaximumWeight(capacity);
+        }
         final long[] keys = trace.keys();
         final int[] ids = trace.ids();
         final int[] sizes = trace.sizes();
@@ -66,6 +73,8 @@ public final class CacheSimulator {
             if (weight > capacity) {
                 continue;
             }
+            final long hash = Hashing.mix(keys[i]);
+            policy.onMiss(hash, weight);
             while (freeCount == 0 || used + weight > capacity) {
                 final int victim = policy.victim(EvictionPolicy.SlotPredicate.ANY);
                 if (victim == EvictionPolicy.NO_VICTIM) {
@@ -83,7 +92,7 @@ public final class CacheSimulator {
                 weightOf[s] = weight;
             }
             used += weight;
-            policy.onInsert(s, Hashing.mix(keys[i]));
+            policy.onInsert(s, hash, weight);
         }
         return new SimResult(policy.name(), capacity, keys.length, hits, missBytes);
     }
