@@ -123,6 +123,7 @@ class CacheSimulatorTest {
 
     @Test
     void caffeineIsDeterministic() {
+        assertTrue(CaffeineReference.seeded(), "ThreadLocalRandom seeded through java.base/java.lang, which the build opens");
         final Trace t = randomTrace(new Random(SEED), 20_000, 2000);
         assertEquals(CaffeineReference.replay(t, 300).hits(), CaffeineReference.replay(t, 300).hits());
     }
