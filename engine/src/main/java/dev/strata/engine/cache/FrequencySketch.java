@@ -1,5 +1,7 @@
 package dev.strata.engine.cache;
 
+import java.util.Arrays;
+
 /**
  * TinyLFU's popularity estimate (Einziger, Friedman and Manes, "TinyLFU: A Highly Efficient Cache
  * Admission Policy", 2017): a count-min sketch of 4-bit counters behind a doorkeeper, aged by a
@@ -7,54 +9,91 @@ package dev.strata.engine.cache;
  * doorkeeper.
  *
  * <h2>Layout</h2>
- * The sketch is a {@code long[]} of {@code ceilingPowerOfTwo(capacity)} words (at least 8), 16
- * counters per word. A key picks one 64-byte block of 8 words; each of its 4 counters lies in its
- * own pair of words of that block, so an increment or estimate touches one cache line. The estimate
- * is the least of the 4 counters (count-min), which saturate at 15.
+ * The sketch is a {@code long[]} of {@code ceilingPowerOfTwo(n)} words (at least 8), 16 counters per
+ * word, for a cache of {@code n} entries. A key picks one 64-byte block of 8 words; each of its 4
+ * counters lies in its own pair of words of that block, so an increment or estimate touches one
+ * cache line. The estimate is the least of the 4 counters (count-min), which saturate at 15.
  *
  * <h2>Doorkeeper</h2>
  * A Bloom filter (as many bits as the sketch, 3 probes) in front: a key's first sighting since the
  * last reset only sets its doorkeeper bits; later ones increment the sketch; the estimate adds 1 if
- * the doorkeeper has the key. One-hit wonders thus never reach the counters.
+ * the doorkeeper has the key. One-hit wonders thus never reach the counters. It can be left out
+ * (Caffeine's own cache has none).
  *
  * <h2>Reset</h2>
- * After {@code sampleSize = 10 × capacity} sketch increments, every counter is halved and the
- * doorkeeper cleared, so that old popularity fades; the sample count restarts at half, minus a
- * quarter of the odd counters (each halving of an odd counter drops half an increment).
+ * After {@code sampleSize = 10 × n} sketch increments, every counter is halved and the doorkeeper
+ * cleared, so that old popularity fades; the sample count restarts at half, minus a quarter of the
+ * odd counters (each halving of an odd counter drops half an increment).
  *
- * <p>Allocates nothing after construction. Not thread-safe.
+ * <h2>Lazy sizing</h2>
+ * As in Caffeine, the sketch counts nothing (every estimate is 0) until {@link #ensureCapacity} is
+ * called, which the policy does once the cache is half full, with the number of entries it then
+ * holds (a cache bounded in bytes does not know in advance how many entries it will hold); a later
+ * call with a larger {@code n} starts a larger sketch. The arrays are allocated at construction for
+ * the most entries the cache can hold (its slot count), and {@code n} only chooses how much of them
+ * is used, so nothing is allocated afterwards.
+ *
+ * <p>Not thread-safe.
  */
 final class FrequencySketch {
     private static final long RESET_MASK = 0x7777_7777_7777_7777L;
     private static final long ONE_MASK = 0x1111_1111_1111_1111L;
+    private static final int MIN_LENGTH = 8;
 
     private final long[] table;
+    /** The doorkeeper's bits, or {@code null} without one. */
     private final long[] doorkeeper;
-    private final int blockMask;
-    private final long doorkeeperMask;
-    private final int sampleSize;
+    /** Words in use: 0 until {@link #ensureCapacity}. */
+    private int length;
+    private int blockMask;
+    private long doorkeeperMask;
+    private int sampleSize;
     private int additions;
 
-    /** @param capacity the number of entries the cache holds, at least 0 */
-    FrequencySketch(final int capacity) {
-        int length = 8;
-        while (length < capacity && length < (1 << 30)) {
-            length <<= 1;
-        }
-        table = new long[length];
-        doorkeeper = new long[length];
-        blockMask = (length >>> 3) - 1;
-        doorkeeperMask = ((long)length << 6) - 1;
-        sampleSize = (int)Math.min(Integer.MAX_VALUE, Math.max(10L, 10L * capacity));
+    /**
+     * @param capacity   the most entries the cache can hold, at least 0
+     * @param doorkeeper whether a doorkeeper filters first sightings
+     */
+    FrequencySketch(final int capacity, final boolean doorkeeper) {
+        table = new long[lengthFor(capacity, Integer.MAX_VALUE)];
+        this.doorkeeper = doorkeeper ? new long[table.length] : null;
     }
 
-    /** @return the increments between two resets, which is also the hill climber's sample */
+    /** @return whether {@link #ensureCapacity} was called: until then nothing is counted */
+    boolean isInitialized() {
+        return length != 0;
+    }
+
+    /** @return the increments between two resets, which is also the hill climber's sample; 0 before {@link #ensureCapacity} */
     int sampleSize() {
         return sampleSize;
     }
 
+    /**
+     * Sizes the sketch for a cache of {@code n} entries (at most the construction capacity), unless
+     * it is already at least that large; a new size forgets all counts.
+     */
+    void ensureCapacity(final long n) {
+        final int wanted = lengthFor(n, table.length);
+        if (wanted <= length) {
+            return;
+        }
+        length = wanted;
+        Arrays.fill(table, 0, length, 0L);
+        if (doorkeeper != null) {
+            Arrays.fill(doorkeeper, 0, length, 0L);
+        }
+        blockMask = (length >>> 3) - 1;
+        doorkeeperMask = ((long)length << 6) - 1;
+        sampleSize = (int)Math.min(Integer.MAX_VALUE, Math.max(10L, 10L * n));
+        additions = 0;
+    }
+
     /** @return the estimated number of times {@code keyHash} was seen since about the last reset, 0 to 16 */
     int frequency(final long keyHash) {
+        if (length == 0) {
+            return 0;
+        }
         final long h = spread(keyHash);
         final int block = ((int)h & blockMask) << 3;
         int min = 15;
@@ -63,13 +102,13 @@ final class FrequencySketch {
             final int shift = ((c >>> 1) & 15) << 2;
             min = Math.min(min, (int)(table[block + (i << 1) + (c & 1)] >>> shift) & 15);
         }
-        return doorkeeperContains(keyHash) ? min + 1 : min;
+        return doorkeeper != null && doorkeeperContains(keyHash) ? min + 1 : min;
     }
 
     /** Records one sighting of {@code keyHash}. */
     void increment(final long keyHash) {
-        if (doorkeeperAdd(keyHash)) {
-            return; // the first sighting since the last reset
+        if (length == 0 || (doorkeeper != null && doorkeeperAdd(keyHash))) {
+            return; // not sized yet, or the first sighting since the last reset
         }
         final long h = spread(keyHash);
         final int block = ((int)h & blockMask) << 3;
@@ -91,10 +130,12 @@ final class FrequencySketch {
     /** Halves every counter and clears the doorkeeper. */
     void reset() {
         int odd = 0;
-        for (int i = 0; i < table.length; i++) {
+        for (int i = 0; i < length; i++) {
             odd += Long.bitCount(table[i] & ONE_MASK);
             table[i] = (table[i] >>> 1) & RESET_MASK;
-            doorkeeper[i] = 0;
+        }
+        if (doorkeeper != null) {
+            Arrays.fill(doorkeeper, 0, length, 0L);
         }
         additions = (additions >>> 1) - (odd >>> 2);
     }
@@ -126,6 +167,15 @@ final class FrequencySketch {
             }
         }
         return true;
+    }
+
+    /** @return the power of two of at least {@code n} words (at least 8, at most {@code limit} and 2^30) */
+    private static int lengthFor(final long n, final int limit) {
+        int l = MIN_LENGTH;
+        while (l < n && l < (1 << 30) && l < limit) {
+            l <<= 1;
+        }
+        return l;
     }
 
     /** Re-mixes a key hash so that poorly mixed ones (small integers) still spread over blocks and counters. */

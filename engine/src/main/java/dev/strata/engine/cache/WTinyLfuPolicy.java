@@ -24,7 +24,9 @@ package dev.strata.engine.cache;
  * window shrank).
  *
  * <h2>Adaptive window (hill climbing)</h2>
- * Every {@code sampleSize} requests (hits plus inserts; {@code 10 × capacity}) the hit rate of the
+ * Every {@code sampleSize} requests (hits plus inserts; 10 × the sketch's size, see
+ * {@link FrequencySketch}: the slot count, or for weighted entries the entry count when the cache
+ * was first half full; nothing is counted before that) the hit rate of the
  * sample is compared with the previous one; the window grows or shrinks by a step in whichever
  * direction improved it. The step starts at 6.25 % of the maximum (first a shrink), decays by 2 %
  * per sample, and restarts when the hit rate moves by 5 points or more. Growing the window takes
@@ -59,6 +61,9 @@ public final class WTinyLfuPolicy implements EvictionPolicy {
     private long protectedMaximum;
     private long windowWeight;
     private long protectedWeight;
+    private long totalWeight;
+    /** Whether an entry weighing other than 1 was seen: the sketch is then sized by entry count, not weight. */
+    private boolean weighted;
     private int size;
     private boolean pending;
     private long pendingWeight;
@@ -69,15 +74,29 @@ public final class WTinyLfuPolicy implements EvictionPolicy {
     private long random = 0x9E3779B97F4A7C15L;
 
     /**
+     * A W-TinyLFU whose sketch has a doorkeeper.
+     *
      * @param capacity the number of slots, at least 0
      * @throws IllegalArgumentException if {@code capacity} is negative or too large
      */
     public WTinyLfuPolicy(final int capacity) {
+        this(capacity, true);
+    }
+
+    /**
+     * @param capacity   the number of slots, at least 0
+     * @param doorkeeper whether the frequency sketch has a doorkeeper (Caffeine's has none; the
+     *                   TinyLFU paper's has): it keeps one-hit wonders out of the counters, which
+     *                   also makes ties between cold entries more frequent, and a tie rejects the
+     *                   candidate
+     * @throws IllegalArgumentException if {@code capacity} is negative or too large
+     */
+    public WTinyLfuPolicy(final int capacity, final boolean doorkeeper) {
         lists = new SlotLists(capacity, 3);
         spaceOf = new byte[capacity];
         keys = new long[capacity];
         weights = new long[capacity];
-        sketch = new FrequencySketch(capacity);
+        sketch = new FrequencySketch(capacity, doorkeeper);
         setMaximumWeight(capacity);
     }
 
@@ -112,13 +131,18 @@ public final class WTinyLfuPolicy implements EvictionPolicy {
         lists.checkUntracked(slot);
         SlotLists.checkWeight(weight);
         pending = false;
-        sketch.increment(keyHash);
         keys[slot] = keyHash;
         weights[slot] = weight;
         spaceOf[slot] = WINDOW;
         lists.linkLast(WINDOW, slot);
         windowWeight += weight;
+        totalWeight += weight;
         size++;
+        weighted |= weight != 1;
+        if (totalWeight >= maximum >>> 1) {
+            sketch.ensureCapacity(weighted ? size : maximum); // Caffeine: sized lazily, once half full
+        }
+        sketch.increment(keyHash);
         missesInSample++;
         for (int i = 0; windowWeight > windowMaximum && i < TRANSFER_LIMIT; i++) {
             final int oldest = lists.first(WINDOW);
@@ -240,6 +264,7 @@ public final class WTinyLfuPolicy implements EvictionPolicy {
 
     private void untrack(final int slot) {
         lists.unlink(slot);
+        totalWeight -= weights[slot];
         switch (spaceOf[slot]) {
             case WINDOW:
                 windowWeight -= weights[slot];
@@ -267,6 +292,12 @@ public final class WTinyLfuPolicy implements EvictionPolicy {
 
     /** Caffeine's climber: after each full sample, steps the window towards a better hit rate. */
     private void climbIfSampled() {
+        if (!sketch.isInitialized()) {
+            hitsInSample = 0; // Caffeine: no climbing before the sketch counts
+            missesInSample = 0;
+            previousHitRate = 0;
+            return;
+        }
         final int requests = hitsInSample + missesInSample;
         if (requests < sketch.sampleSize()) {
             return;
