@@ -15,10 +15,11 @@ import java.util.Arrays;
  * cache line. The estimate is the least of the 4 counters (count-min), which saturate at 15.
  *
  * <h2>Doorkeeper</h2>
- * A Bloom filter (as many bits as the sketch, 3 probes) in front: a key's first sighting since the
- * last reset only sets its doorkeeper bits; later ones increment the sketch; the estimate adds 1 if
- * the doorkeeper has the key. One-hit wonders thus never reach the counters. It can be left out
- * (Caffeine's own cache has none).
+ * A blocked Bloom filter in front (as many bits as the sketch; a key's 3 bits lie in one 64-bit
+ * word, so one memory access): a key's first sighting since the last reset only sets its doorkeeper
+ * bits; later ones increment the sketch; the estimate adds 1 if the doorkeeper has the key.
+ * One-hit wonders thus never reach the counters. It can be left out (Caffeine's own cache has
+ * none).
  *
  * <h2>Reset</h2>
  * After {@code sampleSize = 10 × n} sketch increments, every counter is halved and the doorkeeper
@@ -39,6 +40,7 @@ final class FrequencySketch {
     private static final long RESET_MASK = 0x7777_7777_7777_7777L;
     private static final long ONE_MASK = 0x1111_1111_1111_1111L;
     private static final int MIN_LENGTH = 8;
+    private static final long DOORKEEPER_SEED = 0x5DEECE66DL;
 
     private final long[] table;
     /** The doorkeeper's bits, or {@code null} without one. */
@@ -46,7 +48,6 @@ final class FrequencySketch {
     /** Words in use: 0 until {@link #ensureCapacity}. */
     private int length;
     private int blockMask;
-    private long doorkeeperMask;
     private int sampleSize;
     private int additions;
 
@@ -84,7 +85,6 @@ final class FrequencySketch {
             Arrays.fill(doorkeeper, 0, length, 0L);
         }
         blockMask = (length >>> 3) - 1;
-        doorkeeperMask = ((long)length << 6) - 1;
         sampleSize = (int)Math.min(Integer.MAX_VALUE, Math.max(10L, 10L * n));
         additions = 0;
     }
@@ -142,31 +142,25 @@ final class FrequencySketch {
 
     /** @return whether the key was new to the doorkeeper (some of its bits were clear) */
     private boolean doorkeeperAdd(final long keyHash) {
-        final long h1 = spread(keyHash ^ 0x5DEECE66DL);
-        final long h2 = (Long.rotateLeft(h1, 32) * 0x165667B19E3779F9L) | 1;
-        boolean added = false;
-        for (int i = 0; i < 3; i++) {
-            final long bit = (h1 + i * h2) & doorkeeperMask;
-            final int word = (int)(bit >>> 6);
-            final long mask = 1L << bit;
-            if ((doorkeeper[word] & mask) == 0) {
-                doorkeeper[word] |= mask;
-                added = true;
-            }
+        final long h = spread(keyHash ^ DOORKEEPER_SEED);
+        final int word = (int)(h >>> 32) & (length - 1);
+        final long bits = doorkeeperBits(h);
+        if ((doorkeeper[word] & bits) == bits) {
+            return false;
         }
-        return added;
+        doorkeeper[word] |= bits;
+        return true;
     }
 
     private boolean doorkeeperContains(final long keyHash) {
-        final long h1 = spread(keyHash ^ 0x5DEECE66DL);
-        final long h2 = (Long.rotateLeft(h1, 32) * 0x165667B19E3779F9L) | 1;
-        for (int i = 0; i < 3; i++) {
-            final long bit = (h1 + i * h2) & doorkeeperMask;
-            if ((doorkeeper[(int)(bit >>> 6)] & (1L << bit)) == 0) {
-                return false;
-            }
-        }
-        return true;
+        final long h = spread(keyHash ^ DOORKEEPER_SEED);
+        final long bits = doorkeeperBits(h);
+        return (doorkeeper[(int)(h >>> 32) & (length - 1)] & bits) == bits;
+    }
+
+    /** @return the key's 3 bits within its doorkeeper word */
+    private static long doorkeeperBits(final long h) {
+        return (1L << h) | (1L << (h >>> 6)) | (1L << (h >>> 12));
     }
 
     /** @return the power of two of at least {@code n} words (at least 8, at most {@code limit} and 2^30) */
