@@ -64,6 +64,8 @@ public final class WTinyLfuPolicy implements EvictionPolicy {
     private long totalWeight;
     /** Whether an entry weighing other than 1 was seen: the sketch is then sized by entry count, not weight. */
     private boolean weighted;
+    /** The largest entry count the sketch was asked to size for. */
+    private long sketchSizedFor;
     private int size;
     private boolean pending;
     private long pendingWeight;
@@ -139,8 +141,12 @@ public final class WTinyLfuPolicy implements EvictionPolicy {
         totalWeight += weight;
         size++;
         weighted |= weight != 1;
-        if (totalWeight >= maximum >>> 1) {
-            sketch.ensureCapacity(weighted ? size : maximum); // Caffeine: sized lazily, once half full
+        if (totalWeight >= maximum >>> 1) { // Caffeine: the sketch is sized lazily, once half full
+            final long entries = weighted ? size : maximum;
+            if (entries > sketchSizedFor) {
+                sketchSizedFor = entries;
+                sketch.ensureCapacity(entries);
+            }
         }
         sketch.increment(keyHash);
         missesInSample++;
