@@ -128,6 +128,35 @@ class CacheSimulatorTest {
         assertEquals(CaffeineReference.replay(t, 300).hits(), CaffeineReference.replay(t, 300).hits());
     }
 
+    /**
+     * The replay loop allocates nothing per request: replaying twice as many requests over the same
+     * keys allocates the same (the per-replay arrays are sized by keys and slots, not requests).
+     */
+    @Test
+    void replayAllocatesNothingPerRequest() {
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final Random random = new Random(SEED);
+        final Trace shorter = randomTrace(random, 200_000, 5000);
+        final TraceBuilder b = new TraceBuilder("twice", false);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < shorter.length(); i++) {
+                b.add(shorter.key(i));
+            }
+        }
+        final Trace longer = b.build();
+        for (String name : EvictionPolicies.names()) {
+            CacheSimulator.replay(shorter, EvictionPolicies.factory(name), 500); // warm up
+            long before = threads.getCurrentThreadAllocatedBytes();
+            CacheSimulator.replay(shorter, EvictionPolicies.factory(name), 500);
+            final long once = threads.getCurrentThreadAllocatedBytes() - before;
+            before = threads.getCurrentThreadAllocatedBytes();
+            CacheSimulator.replay(longer, EvictionPolicies.factory(name), 500);
+            final long twice = threads.getCurrentThreadAllocatedBytes() - before;
+            System.out.printf("[allocation] %s replay: %,d bytes for 200,000 requests, %,d for 400,000%n", name, once, twice);
+            assertTrue(twice - once < 0.01 * shorter.length(), name + ": " + (twice - once) + " more bytes for 200,000 more requests");
+        }
+    }
+
     @Test
     void capacityMustBePositive() {
         final Trace t = entries(1, 2);
