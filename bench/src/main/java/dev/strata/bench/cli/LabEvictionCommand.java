@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         "  strata lab eviction --synthetic zipf:0.8,keys=50k+scan,w=0.2,n=500k --seed 7 --sizes 500,1000,5000",
         "  strata lab eviction --capture --sizes 100,1000"})
 final class LabEvictionCommand implements Callable<Integer> {
-    static final String DEFAULT_SYNTHETIC = "zipf:0.99,keys=100k";
+    static final String DEFAULT_SYNTHETIC = "zipf:0.99,keys=10k,n=200k";
 
     @ArgGroup(exclusive = true)
     private Source source = new Source();

@@ -82,6 +82,15 @@ class LabEvictionCommandTest {
     }
 
     @Test
+    void withoutASourceItRunsTheDefaultSyntheticWorkload() {
+        final CliRun run = CliRun.of("lab", "eviction", "--policies", "lru,sieve", "--out", tmp.resolve("d").toString(), "--no-progress");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("synthetic workload " + LabEvictionCommand.DEFAULT_SYNTHETIC + ", seed 1"), run.out());
+        assertTrue(run.out().contains("200,000 requests, "), run.out());
+        assertTrue(run.out().contains("\nSIEVE ") && run.out().contains("\nCaffeine "), run.out());
+    }
+
+    @Test
     void captureRecordsTheReadsOfARealStore() {
         final CliRun run = CliRun.of("lab", "eviction", "--capture", "--seed", "3", "--sizes", "200,2000", "--policies", "lru",
             "--out", tmp.resolve("c").toString(), "--no-progress");
