@@ -23,8 +23,9 @@ import java.util.Arrays;
  *
  * <h2>Reset</h2>
  * After {@code sampleSize = 10 × n} sketch increments, every counter is halved and the doorkeeper
- * cleared, so that old popularity fades; the sample count restarts at half, minus a quarter of the
- * odd counters (each halving of an odd counter drops half an increment).
+ * cleared, so that old popularity fades; the sample count restarts at half of what remains after
+ * taking off a quarter of the odd counters (an increment touches 4 counters, and halving an odd one
+ * drops half a count), as Caffeine does.
  *
  * <h2>Lazy sizing</h2>
  * As in Caffeine, the sketch counts nothing (every estimate is 0) until {@link #ensureCapacity} is
@@ -137,7 +138,7 @@ final class FrequencySketch {
         if (doorkeeper != null) {
             Arrays.fill(doorkeeper, 0, length, 0L);
         }
-        additions = (additions >>> 1) - (odd >>> 2);
+        additions = (additions - (odd >>> 2)) >>> 1;
     }
 
     /** @return whether the key was new to the doorkeeper (some of its bits were clear) */

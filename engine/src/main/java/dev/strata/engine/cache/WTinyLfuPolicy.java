@@ -212,14 +212,17 @@ public final class WTinyLfuPolicy implements EvictionPolicy {
                 return victim;
             }
         }
-        for (int space = PROBATION; space <= PROTECTED + 1; space++) {
-            final int slot = lists.firstEvictable(space % 3, evictable); // probation, protected, window
-            if (slot != NO_VICTIM) {
-                untrack(slot);
-                return slot;
-            }
+        int slot = lists.firstEvictable(PROBATION, evictable);
+        if (slot == NO_VICTIM) {
+            slot = lists.firstEvictable(PROTECTED, evictable);
         }
-        return NO_VICTIM;
+        if (slot == NO_VICTIM) {
+            slot = lists.firstEvictable(WINDOW, evictable);
+        }
+        if (slot != NO_VICTIM) {
+            untrack(slot);
+        }
+        return slot;
     }
 
     @Override
