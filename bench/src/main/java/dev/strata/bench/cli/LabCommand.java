@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
  * {@code strata lab}: groups the labs. A new lab is a class added to {@code subcommands}.
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-    description = "Experiments that print a table and write CSV and JSON results.",
-    subcommands = {LabCompressionCommand.class})
+    description = "Experiments that print a table and write their results (CSV, and JSON or an HTML page of curves).",
+    subcommands = {LabCompressionCommand.class, LabEvictionCommand.class})
 final class LabCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -6,6 +6,7 @@ import dev.strata.StoreStats.Counter;
 import dev.strata.engine.EntryKind;
 import dev.strata.engine.KeyComparator;
 import dev.strata.engine.Trailer;
+import dev.strata.engine.cache.AccessTraceRecorder;
 import dev.strata.engine.memtable.Memtable;
 import dev.strata.engine.memtable.MemtableNodeDescriptor;
 import dev.strata.engine.sst.DataBlockCursor;
@@ -33,6 +34,8 @@ final class Reads {
     private final StoreStats stats;
     private final Clock clock;
     private final CachePartitions caches;
+    /** The eviction lab's capture hook ({@code strata lab eviction --capture}); null when not capturing. */
+    private volatile AccessTraceRecorder accessTrace;
 
     Reads(final VersionSet versions, final Pool<SstReadContext> contexts, final StoreStats stats, final Clock clock,
         final CachePartitions caches) {
@@ -52,6 +55,10 @@ final class Reads {
     int get(final int ns, final DirectBuffer key, final int keyOffset, final int keyLength, final long sequence,
         final MutableDirectBuffer dst, final int dstOffset, final RowFill fill) {
         stats.add(Counter.GETS, 1);
+        final AccessTraceRecorder trace = accessTrace;
+        if (trace != null) {
+            trace.record(key, keyOffset, keyLength);
+        }
         final long trailer = Trailer.seekTrailer(sequence);
         final Version v = versions.acquire();
         try {
@@ -72,6 +79,11 @@ final class Reads {
         } finally {
             v.unref();
         }
+    }
+
+    /** Starts (a recorder) or stops (null) recording the keys of point reads. */
+    void accessTrace(final AccessTraceRecorder recorder) {
+        accessTrace = recorder;
     }
 
     private int counted(final int result) {

@@ -360,4 +360,12 @@ public final class StoreImpl implements Store {
     public String toString() {
         return "Strata store at " + config.location();
     }
+
+    /**
+     * Engine-internal, for the eviction lab ({@code strata lab eviction --capture}): records the key
+     * of every point read into {@code recorder} (zero allocation per read), or stops with null.
+     */
+    public void accessTrace(final dev.strata.engine.cache.AccessTraceRecorder recorder) {
+        reads.accessTrace(recorder);
+    }
 }
