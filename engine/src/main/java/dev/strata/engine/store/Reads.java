@@ -177,7 +177,7 @@ final class Reads {
      */
     int fromWriteSet(final Memtable writeSet, final int ns, final DirectBuffer key, final int keyOffset, final int keyLength,
         final MutableDirectBuffer dst, final int dstOffset) {
-        final int r = fromMemtable(writeSet, ns, key, keyOffset, keyLength, Trailer.seekTrailer(Trailer.MAX_SEQUENCE), dst, dstOffset);
+        final int r = fromMemtable(writeSet, ns, key, keyOffset, keyLength, Trailer.seekTrailer(Trailer.MAX_SEQUENCE), dst, dstOffset, null);
         return r == CONTINUE ? ABSENT : r;
     }
 
