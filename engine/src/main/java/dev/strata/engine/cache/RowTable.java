@@ -5,16 +5,13 @@ import org.agrona.DirectBuffer;
 
 /**
  * Maps a row key {@code (namespace, key bytes)} to the slot of a {@link RowCache} shard that holds
- * it: the open-addressing scheme of {@link SlotTable} (an {@code int[]} of {@code slot + 1}, linear
- * probing, backward-shift deletion, load at most 1/2), with the key bytes compared in the shard's
- * arena, where each slot starts with its key. Per slot it keeps the hash, the namespace and the key
+ * it: a {@link SlotBuckets} index (as {@link SlotTable}), with the key bytes compared in the shard's
+ * arena, where each slot starts with its key. Per slot it keeps the namespace and the key
  * length; a key length of 0 marks a slot that holds no key (keys are at least one byte). Nothing
  * allocates after construction. Not thread-safe: its shard's lock guards it.
  */
 final class RowTable {
-    private final int[] buckets;
-    private final int mask;
-    private final long[] hashes;
+    private final SlotBuckets index;
     private final int[] namespaces;
     private final int[] keyLengths;
     private final DirectBuffer arena;
@@ -26,10 +23,7 @@ final class RowTable {
      * @param slotShift log2 of the slot size
      */
     RowTable(final int slots, final DirectBuffer arena, final int slotShift) {
-        final int size = Math.max(2, Integer.highestOneBit(Math.max(1, slots)) << 2);
-        buckets = new int[size];
-        mask = size - 1;
-        hashes = new long[slots];
+        index = new SlotBuckets(slots);
         namespaces = new int[slots];
         keyLengths = new int[slots];
         this.arena = arena;
@@ -38,13 +32,12 @@ final class RowTable {
 
     /** @return the slot holding the key, or -1 */
     int find(final long hash, final int namespace, final DirectBuffer key, final int keyOffset, final int keyLength) {
-        for (int i = (int)hash & mask; ; i = (i + 1) & mask) {
-            final int entry = buckets[i];
-            if (entry == 0) {
+        for (int b = index.firstBucket(hash); ; b = index.nextBucket(b)) {
+            final int slot = index.slotIn(b);
+            if (slot < 0) {
                 return -1;
             }
-            final int slot = entry - 1;
-            if (hashes[slot] == hash && namespaces[slot] == namespace && keyLengths[slot] == keyLength
+            if (index.hash(slot) == hash && namespaces[slot] == namespace && keyLengths[slot] == keyLength
                 && KeyComparator.compareKeys(arena, slot << slotShift, keyLength, key, keyOffset, keyLength) == 0) {
                 return slot;
             }
@@ -53,30 +46,14 @@ final class RowTable {
 
     /** Maps the key, which must be absent and already copied to the start of {@code slot}, to {@code slot}. */
     void put(final long hash, final int namespace, final int keyLength, final int slot) {
-        hashes[slot] = hash;
         namespaces[slot] = namespace;
         keyLengths[slot] = keyLength;
-        int i = (int)hash & mask;
-        while (buckets[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        buckets[i] = slot + 1;
+        index.add(hash, slot);
     }
 
     /** Unmaps the key that {@code slot} holds, which must be mapped. */
     void remove(final int slot) {
-        int hole = (int)hashes[slot] & mask;
-        while (buckets[hole] != slot + 1) {
-            hole = (hole + 1) & mask;
-        }
-        for (int j = (hole + 1) & mask; buckets[j] != 0; j = (j + 1) & mask) {
-            final int home = (int)hashes[buckets[j] - 1] & mask;
-            if (((j - home) & mask) >= ((j - hole) & mask)) {
-                buckets[hole] = buckets[j];
-                hole = j;
-            }
-        }
-        buckets[hole] = 0;
+        index.remove(slot);
         keyLengths[slot] = 0;
     }
 
@@ -92,6 +69,6 @@ final class RowTable {
 
     /** @return the hash of the key that {@code slot} holds or last held */
     long hash(final int slot) {
-        return hashes[slot];
+        return index.hash(slot);
     }
 }
