@@ -308,12 +308,7 @@ final class TransactionImpl implements Transaction, CommitSlot.Validator, StoreC
     /** Adds the newest version of every key in the write set (it is sorted by namespace, key, newest first). */
     private void encodeWrites(final WalRecordBuilder out) {
         final DirectBuffer arena = writeSet.arena();
-        int previous = MemtableNodeDescriptor.NULL;
-        for (int node = writeSet.first(); node != MemtableNodeDescriptor.NULL; node = writeSet.next(node)) {
-            if (previous != MemtableNodeDescriptor.NULL && sameKey(previous, node)) {
-                continue;
-            }
-            previous = node;
+        for (int node = writeSet.first(); node != MemtableNodeDescriptor.NULL; node = nextKey(node)) {
             final int ns = writeSet.namespace(node);
             final int kind = Trailer.kindCode(writeSet.trailer(node));
             final int k = writeSet.keyOffset(node);
@@ -327,6 +322,15 @@ final class TransactionImpl implements Transaction, CommitSlot.Validator, StoreC
                 out.add(kind == EntryKind.DELETE.code() ? EntryKind.DELETE : EntryKind.PUT, ns, arena, k, kl, arena, v, vl);
             }
         }
+    }
+
+    /** @return the write set's next node with another key than {@code node} (whose later nodes are older versions of it), or NULL */
+    private int nextKey(final int node) {
+        int next = writeSet.next(node);
+        while (next != MemtableNodeDescriptor.NULL && sameKey(node, next)) {
+            next = writeSet.next(next);
+        }
+        return next;
     }
 
     private boolean sameKey(final int a, final int b) {
@@ -386,12 +390,7 @@ final class TransactionImpl implements Transaction, CommitSlot.Validator, StoreC
 
     private boolean writesChanged(final Version v) {
         final Reads reads = store.reads();
-        int previous = MemtableNodeDescriptor.NULL;
-        for (int node = writeSet.first(); node != MemtableNodeDescriptor.NULL; node = writeSet.next(node)) {
-            if (previous != MemtableNodeDescriptor.NULL && sameKey(previous, node)) {
-                continue;
-            }
-            previous = node;
+        for (int node = writeSet.first(); node != MemtableNodeDescriptor.NULL; node = nextKey(node)) {
             if (reads.changedSince(v, writeSet.namespace(node), writeSet.arena(), writeSet.keyOffset(node), writeSet.keyLength(node),
                 readPoint)) {
                 return true;

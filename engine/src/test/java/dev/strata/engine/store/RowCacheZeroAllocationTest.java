@@ -7,7 +7,6 @@ import dev.strata.Store;
 import dev.strata.StoreConfig;
 import dev.strata.Strata;
 import dev.strata.SyncPolicy;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RowCacheZeroAllocationTest {
     private static final int OPS = 100_000;
     private static final int KEYS = 20_000;
-    private static final long SLACK_BYTES = 4096;
-    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
 
     @TempDir
     Path dir;
@@ -83,14 +80,6 @@ class RowCacheZeroAllocationTest {
     }
 
     private static void measure(final String what, final Runnable ops) {
-        ops.run();
-        THREADS.getCurrentThreadAllocatedBytes();
-        final long before = THREADS.getCurrentThreadAllocatedBytes();
-        ops.run();
-        final long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-        System.out.printf("[allocation] %-30s %8d bytes in %d operations = %.4f bytes per operation%n", what, allocated, OPS,
-            (double)allocated / OPS);
-        assertTrue(allocated <= SLACK_BYTES || (allocated - SLACK_BYTES) / (double)OPS < 0.1,
-            what + " allocated " + allocated + " bytes in " + OPS + " warm operations");
+        StoreZeroAllocationTest.measure(what, OPS, ops);
     }
 }
