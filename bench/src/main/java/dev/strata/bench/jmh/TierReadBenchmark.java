@@ -3,6 +3,7 @@ package dev.strata.bench.jmh;
 import dev.strata.tier.SegmentReader;
 import dev.strata.tier.SegmentWriter;
 import dev.strata.tier.Tier;
+import dev.strata.tier.file.SegmentFileDescriptor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,13 +43,15 @@ public class TierReadBenchmark {
     static final long SEGMENT_BYTES = 256L << 20;
     static final int READ_SIZE = 4096;
 
-    @Param({"raw", "file-pread", "file-mmap", "block-buffered"})
+    @Param({"raw", "file-pread", "file-mmap", "block-buffered", "raw-on-file-tier"})
     public String tier;
 
     private Path dir;
     private Tier store;
     private SegmentReader reader;
     private FileChannel raw;
+    /** Where the data starts in {@link #raw}: 0, or the file tier's header length for {@code raw-on-file-tier}. */
+    private long rawBase;
     private UnsafeBuffer target;
     private ByteBuffer targetBuffer;
     private SplittableRandom random;
@@ -77,13 +80,19 @@ public class TierReadBenchmark {
             }
             raw = FileChannel.open(file, StandardOpenOption.READ);
         } else {
-            store = TierSetup.open(tier, dir);
+            store = TierSetup.open("raw-on-file-tier".equals(tier) ? "file-pread" : tier, dir);
             final SegmentWriter w = store.create(1);
             for (long done = 0; done < SEGMENT_BYTES; done += chunk.capacity()) {
                 w.append(chunk, 0, chunk.capacity());
             }
             w.seal();
-            reader = store.open(1);
+            if ("raw-on-file-tier".equals(tier)) {
+                // the file tier's own segment file, read by a raw channel: separates the file from the read path
+                raw = FileChannel.open(dir.resolve(String.format("%016x.seg", 1)), StandardOpenOption.READ);
+                rawBase = SegmentFileDescriptor.HEADER_LENGTH;
+            } else {
+                reader = store.open(1);
+            }
         }
     }
 
@@ -94,7 +103,7 @@ public class TierReadBenchmark {
             targetBuffer.clear();
             int n = 0;
             while (targetBuffer.hasRemaining()) {
-                n += raw.read(targetBuffer, position + n);
+                n += raw.read(targetBuffer, rawBase + position + n);
             }
             return n;
         }
@@ -106,8 +115,11 @@ public class TierReadBenchmark {
         try {
             if (raw != null) {
                 raw.close();
-            } else {
+            }
+            if (reader != null) {
                 reader.close();
+            }
+            if (store != null) {
                 store.close();
             }
         } finally {

@@ -147,7 +147,7 @@ final class FileSegmentWriter implements SegmentWriter {
                 final ByteBuffer bb = small.byteBuffer();
                 SegmentFileDescriptor.writeTrailer(bb, segmentId, written, crc);
                 bb.limit(SegmentFileDescriptor.TRAILER_LENGTH).position(0);
-                IoChannels.writeFully(channel, bb, SegmentFileDescriptor.HEADER_LENGTH + written);
+                IoChannels.writeFully(channel, bb, SegmentFileDescriptor.DATA_OFFSET + written);
                 bb.clear();
                 channel.force(false);
                 syncedLength = written;
@@ -195,7 +195,7 @@ final class FileSegmentWriter implements SegmentWriter {
             bb.limit(buffered).position(0);
             dataCrc.update(bb);
             bb.position(0);
-            IoChannels.writeFully(channel, bb, SegmentFileDescriptor.HEADER_LENGTH + written);
+            IoChannels.writeFully(channel, bb, SegmentFileDescriptor.DATA_OFFSET + written);
             bb.clear();
             written += buffered;
             buffered = 0;
@@ -214,7 +214,7 @@ final class FileSegmentWriter implements SegmentWriter {
             source.limit(at + length).position(at);
             dataCrc.update(source);
             source.position(at);
-            IoChannels.writeFully(channel, source, SegmentFileDescriptor.HEADER_LENGTH + written);
+            IoChannels.writeFully(channel, source, SegmentFileDescriptor.DATA_OFFSET + written);
         } finally {
             source.limit(oldLimit).position(oldPosition);
         }

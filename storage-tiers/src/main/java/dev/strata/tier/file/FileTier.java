@@ -129,15 +129,15 @@ public final class FileTier implements Tier {
         IoChannel ch = null;
         try {
             ch = options.fileIo().open(sealed, OpenMode.READ, false);
-            final long length = SegmentFiles.sealedLength(ch, sealed, segmentId);
+            final SegmentFiles.Span span = SegmentFiles.sealed(ch, sealed, segmentId);
             final SegmentReader reader;
             if (mapped) {
                 final long size = ch.size();
                 ch.close();
                 ch = null;
-                reader = new MappedSegmentReader(this, segmentId, sealed, size, length, counters);
+                reader = new MappedSegmentReader(this, segmentId, sealed, size, span, counters);
             } else {
-                reader = new PreadSegmentReader(this, segmentId, sealed.toString(), ch, length, readScratch, counters);
+                reader = new PreadSegmentReader(this, segmentId, sealed.toString(), ch, span, readScratch, counters);
             }
             return track(reader);
         } catch (final java.nio.file.NoSuchFileException e) {
@@ -162,8 +162,8 @@ public final class FileTier implements Tier {
         IoChannel ch = null;
         try {
             ch = options.fileIo().open(open, OpenMode.READ, false);
-            final long length = SegmentFiles.durableLength(ch, open, segmentId);
-            return track(new PreadSegmentReader(this, segmentId, open.toString(), ch, length, readScratch, counters));
+            final SegmentFiles.Span span = SegmentFiles.durable(ch, open, segmentId);
+            return track(new PreadSegmentReader(this, segmentId, open.toString(), ch, span, readScratch, counters));
         } catch (final IOException e) {
             closeQuietly(ch);
             throw new TierIOException("cannot open unsealed segment " + segmentId + " (" + open + "): " + e, e);

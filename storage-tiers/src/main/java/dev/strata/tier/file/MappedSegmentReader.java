@@ -34,16 +34,18 @@ import net.openhft.chronicle.core.io.SingleThreadedChecked;
 final class MappedSegmentReader extends GuardedSegmentReader {
     private final FileTier tier;
     private final Path file;
+    private final long dataOffset;
     private final MappedBytes bytes;
     private final BytesStore<?, ?> store;
     private final MappedFile mappedFile;
 
     MappedSegmentReader(final FileTier tier, final long segmentId, final Path file, final long fileSize,
-                        final long length, final TierCounters counters) {
-        super(segmentId, length, counters);
+                        final SegmentFiles.Span span, final TierCounters counters) {
+        super(segmentId, span.length(), counters);
         this.tier = tier;
         this.file = file;
-        if (length == 0) {
+        this.dataOffset = span.dataOffset();
+        if (span.length() == 0) {
             bytes = null;
             store = null;
             mappedFile = null;
@@ -65,7 +67,7 @@ final class MappedSegmentReader extends GuardedSegmentReader {
 
     @Override
     protected void readRange(final long position, final MutableDirectBuffer dst, final int dstOffset, final int n) {
-        final long at = SegmentFileDescriptor.HEADER_LENGTH + position;
+        final long at = dataOffset + position;
         final byte[] array = dst.byteArray();
         if (array != null) {
             final int arrayOffset = (int) (dst.addressOffset() - BufferUtil.ARRAY_BASE_OFFSET) + dstOffset;

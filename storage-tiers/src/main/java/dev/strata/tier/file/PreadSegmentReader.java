@@ -28,12 +28,12 @@ final class PreadSegmentReader extends GuardedSegmentReader {
     private final ScratchPool pool;
 
     PreadSegmentReader(final FileTier tier, final long segmentId, final String name, final IoChannel channel,
-                       final long length, final ScratchPool pool, final TierCounters counters) {
-        super(segmentId, length, counters);
+                       final SegmentFiles.Span span, final ScratchPool pool, final TierCounters counters) {
+        super(segmentId, span.length(), counters);
         this.tier = tier;
         this.name = name;
         this.channel = channel;
-        this.dataOffset = SegmentFileDescriptor.HEADER_LENGTH;
+        this.dataOffset = span.dataOffset();
         this.pool = pool;
     }
 

@@ -75,17 +75,18 @@ final class SegmentDirectory {
     void finishUnsealed(final long segmentId, final long validLength) throws IOException {
         final Path open = openPath(segmentId);
         try (IoChannel ch = io.open(open, OpenMode.READ_WRITE, false)) {
-            final long durable = SegmentFiles.durableLength(ch, open, segmentId);
+            final SegmentFiles.Span span = SegmentFiles.durable(ch, open, segmentId);
+            final long durable = span.length();
             if (validLength < 0 || validLength > durable) {
                 throw new IllegalArgumentException("validLength must be between 0 and the durable length " + durable
                     + " of segment " + segmentId + ", got " + validLength);
             }
-            ch.truncate(SegmentFileDescriptor.HEADER_LENGTH + validLength);
+            ch.truncate(span.dataOffset() + validLength);
             try (AlignedBuffer trailer = new AlignedBuffer(SegmentFileDescriptor.TRAILER_LENGTH, 64)) {
                 final ByteBuffer bb = trailer.byteBuffer();
                 SegmentFileDescriptor.writeTrailer(bb, segmentId, validLength, new CRC32C());
                 bb.clear();
-                IoChannels.writeFully(ch, bb, SegmentFileDescriptor.HEADER_LENGTH + validLength);
+                IoChannels.writeFully(ch, bb, span.dataOffset() + validLength);
             }
             ch.force(true);
         }
@@ -118,15 +119,16 @@ final class SegmentDirectory {
     }
 
     long sealedLength(final long segmentId) throws IOException {
-        try (IoChannel ch = io.open(sealedPath(segmentId), OpenMode.READ, false)) {
-            return ch.size() - SegmentFileDescriptor.HEADER_LENGTH - SegmentFileDescriptor.TRAILER_LENGTH;
+        final Path p = sealedPath(segmentId);
+        try (IoChannel ch = io.open(p, OpenMode.READ, false)) {
+            return SegmentFiles.sealed(ch, p, segmentId).length();
         }
     }
 
     long unsealedLength(final long segmentId) throws IOException {
         final Path p = openPath(segmentId);
         try (IoChannel ch = io.open(p, OpenMode.READ, false)) {
-            return SegmentFiles.durableLength(ch, p, segmentId);
+            return SegmentFiles.durable(ch, p, segmentId).length();
         }
     }
 
@@ -147,7 +149,7 @@ final class SegmentDirectory {
             try (IoChannel ch = io.open(p, OpenMode.READ, false)) {
                 if (ch.size() <= SegmentFileDescriptor.HEADER_LENGTH) {
                     try {
-                        SegmentFiles.durableLength(ch, p, e.getKey());
+                        SegmentFiles.durable(ch, p, e.getKey());
                     } catch (final TierIOException ex) {
                         incomplete = true;
                     }

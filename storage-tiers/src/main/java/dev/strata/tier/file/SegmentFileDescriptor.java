@@ -13,7 +13,7 @@ import dev.strata.tier.io.Crcs;
  * <pre>
  *   0                   8         12        16                  24        28        32
  *   +-------------------+---------+---------+-------------------+---------+---------+
- *   | magic "STRTSEG1"  | version | hdr len | segment id        | flags=0 | hdr crc |   crc: CRC32C of [0, 28)
+ *   | magic "STRTSEG1"  | version | data off| segment id        | flags=0 | hdr crc |   crc: CRC32C of [0, 28)
  *   +-------------------+---------+---------+-------------------+---------+---------+
  *   32: sync slot 0 (24 bytes)            56: sync slot 1 (24 bytes)
  *   +-------------------+-------------------+---------+---------+
@@ -21,8 +21,9 @@ import dev.strata.tier.io.Crcs;
  *   +-------------------+-------------------+---------+---------+
  *   data crc: CRC32C of the data bytes this sync made durable, [previous synced length, synced length)
  *   80 .. 4096: zero
- *   4096: data (the appended bytes)                       ... data length bytes
- *   4096 + data length: trailer, sealed files only (32 bytes):
+ *   4096 .. data off: never written (a hole on file systems that support them)
+ *   data off: data (the appended bytes)                   ... data length bytes
+ *   data off + data length: trailer, sealed files only (32 bytes):
  *   +-------------------+-------------------+-------------------+---------+---------+
  *   | magic "STRTEND1"  | data length       | segment id        | crc     | 0       |   crc: CRC32C of [0, 24)
  *   +-------------------+-------------------+-------------------+---------+---------+
@@ -36,19 +37,30 @@ import dev.strata.tier.io.Crcs;
  * slot's length and its own: if they match the sync completed, otherwise it falls back to the
  * other slot, whose sync had completed before this one began. Either way an unsealed segment shows
  * exactly a synced prefix, and every sync that returned is in it. Two slots so that a torn slot
- * write leaves the previous one intact. The header is 4096 bytes so that data starts page-aligned
- * (memory maps).
+ * write leaves the previous one intact.
+ *
+ * <p>Why data starts at 1 MiB ({@link #DATA_OFFSET}, format 3; format 2 files, still readable, start
+ * it at 4096): the page cache holds a file in folios, and a write can only create a folio as large as
+ * the alignment of its file offset allows. Data at 4096 made every large write start misaligned, so
+ * the cache held it in small folios, and a random 4 KiB read walked a deeper page-cache index: about
+ * 7 % slower than the same read of a file whose data starts at 0 (measured, see
+ * {@code docs/benchmarks.md}). At 1 MiB, writes of up to 1 MiB at multiples of their size land on
+ * aligned offsets. The gap between the header block and the data is never written, so it takes no
+ * disk space where the file system supports holes (ext4, XFS, btrfs, ZFS).
  */
 public final class SegmentFileDescriptor {
     /** "STRTSEG1" little-endian. */
     public static final long MAGIC = 0x3147455354525453L;
     /** "STRTEND1" little-endian. */
     public static final long TRAILER_MAGIC = 0x31444E4554525453L;
-    /** The format version written (2: sync slots carry a data CRC; one fdatasync per sync). */
-    public static final int VERSION = 2;
+    /** The format version written (3: data at {@link #DATA_OFFSET}; 2: data at 4096, also read). */
+    public static final int VERSION = 3;
+    /** The oldest format version read: 2 (sync slots carry a data CRC; one fdatasync per sync). */
+    public static final int OLDEST_READABLE_VERSION = 2;
     public static final int MAGIC_OFFSET = 0;
     public static final int VERSION_OFFSET = 8;
-    public static final int HEADER_LENGTH_OFFSET = 12;
+    /** Where the header records the file offset of the data (named "hdr len" in format 2, where it was 4096). */
+    public static final int DATA_OFFSET_OFFSET = 12;
     public static final int SEGMENT_ID_OFFSET = 16;
     public static final int FLAGS_OFFSET = 24;
     public static final int HEADER_CRC_OFFSET = 28;
@@ -58,8 +70,10 @@ public final class SegmentFileDescriptor {
     public static final int SLOT_LENGTH_OFFSET = 8;
     public static final int SLOT_DATA_CRC_OFFSET = 16;
     public static final int SLOT_CRC_OFFSET = 20;
-    /** Where data starts. */
+    /** Length of the header block, the only part of the file before the data that is ever written. */
     public static final int HEADER_LENGTH = 4096;
+    /** Where the data of a format 3 file starts: a multiple of every large write's size (see above). */
+    public static final int DATA_OFFSET = 1 << 20;
     public static final int TRAILER_LENGTH = 32;
     public static final int TRAILER_DATA_LENGTH_OFFSET = 8;
     public static final int TRAILER_SEGMENT_ID_OFFSET = 16;
@@ -78,6 +92,11 @@ public final class SegmentFileDescriptor {
         return "0000000000000000".substring(hex.length()) + hex;
     }
 
+    /** @return where the data of a file of format {@code version} starts, or -1 for a version this build does not read */
+    public static long dataOffset(final int version) {
+        return version == VERSION ? DATA_OFFSET : version == 2 ? HEADER_LENGTH : -1;
+    }
+
     /** @return the offset of sync slot {@code sequence % 2} */
     public static int slotOffset(final long sequence) {
         return SYNC_SLOT_0_OFFSET + (int) (sequence & 1) * SYNC_SLOT_LENGTH;
@@ -91,7 +110,7 @@ public final class SegmentFileDescriptor {
         }
         buf.putLong(MAGIC_OFFSET, MAGIC);
         buf.putInt(VERSION_OFFSET, VERSION);
-        buf.putInt(HEADER_LENGTH_OFFSET, HEADER_LENGTH);
+        buf.putInt(DATA_OFFSET_OFFSET, DATA_OFFSET);
         buf.putLong(SEGMENT_ID_OFFSET, segmentId);
         buf.putInt(FLAGS_OFFSET, 0);
         buf.putInt(HEADER_CRC_OFFSET, Crcs.crc(crc, buf, 0, HEADER_CRC_OFFSET));
