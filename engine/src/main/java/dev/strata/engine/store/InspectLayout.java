@@ -101,7 +101,7 @@ final class InspectLayout {
                         "the pointer gives manifest segment " + pointer + " a length of " + pointerLength + " bytes; the segment has " + manifestLength));
                 }
             } catch (final CorruptionException e) {
-                problems.add(new InspectProblem(InspectProblem.Severity.ERROR, label, pointer, e.offset(), target.fileOffset(e.offset()), expected(e)));
+                problems.add(new InspectProblem(InspectProblem.Severity.ERROR, label, pointer, e.offset(), target.fileOffset(pointer, e.offset()), expected(e)));
             } catch (final TierException e) {
                 problems.add(new InspectProblem(InspectProblem.Severity.ERROR, label, pointer, -1, -1, e.getMessage()));
             }
@@ -189,7 +189,7 @@ final class InspectLayout {
     }
 
     static InspectProblem error(final InspectTarget target, final String location, final long segmentId, final long offset, final String message) {
-        return new InspectProblem(InspectProblem.Severity.ERROR, location, segmentId, offset, segmentId >= 0 ? target.fileOffset(offset) : -1, message);
+        return new InspectProblem(InspectProblem.Severity.ERROR, location, segmentId, offset, target.fileOffset(segmentId, offset), message);
     }
 
     /** @return a {@link CorruptionException} message without its location and offset (they are fields of the problem) */

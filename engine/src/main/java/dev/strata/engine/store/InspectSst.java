@@ -262,7 +262,7 @@ final class InspectSst {
 
     private void error(final long offset, final String message) {
         if (++problems <= MAX_PROBLEMS) {
-            sink.accept(new InspectProblem(InspectProblem.Severity.ERROR, label, id, offset, target.fileOffset(offset), message));
+            sink.accept(new InspectProblem(InspectProblem.Severity.ERROR, label, id, offset, target.fileOffset(id, offset), message));
         }
     }
 }

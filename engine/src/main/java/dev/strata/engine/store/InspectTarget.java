@@ -8,11 +8,13 @@ import dev.strata.tier.block.BlockTierOptions;
 import dev.strata.tier.file.FileTier;
 import dev.strata.tier.file.FileTierOptions;
 import dev.strata.tier.file.MetadataFileDescriptor;
+import dev.strata.tier.file.SegmentFileDescriptor;
 import dev.strata.tier.object.LocalObjectStore;
 import dev.strata.tier.object.ObjectTier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -139,14 +141,31 @@ final class InspectTarget implements AutoCloseable {
     String segmentLabel(final long segmentId, final boolean sealed) {
         if (kind == TierKind.FILE) {
             return "segment " + segmentId + " (" + directory.resolve(String.format("%016x", segmentId)
-                + (sealed ? dev.strata.tier.file.SegmentFileDescriptor.SEALED_SUFFIX : dev.strata.tier.file.SegmentFileDescriptor.OPEN_SUFFIX)) + ")";
+                + (sealed ? SegmentFileDescriptor.SEALED_SUFFIX : SegmentFileDescriptor.OPEN_SUFFIX)) + ")";
         }
         return "segment " + segmentId + " (" + tier.location() + ")";
     }
 
-    /** @return the file offset of segment offset {@code offset} on the file tier, else -1 */
-    long fileOffset(final long offset) {
-        return kind == TierKind.FILE && offset >= 0 ? offset + dev.strata.tier.file.SegmentFileDescriptor.HEADER_LENGTH : -1;
+    /**
+     * @return the file offset of offset {@code offset} of segment {@code segmentId} on the file tier
+     *     (where its data starts depends on the file's format version), else -1
+     */
+    long fileOffset(final long segmentId, final long offset) {
+        if (kind != TierKind.FILE || offset < 0 || segmentId < 0) {
+            return -1;
+        }
+        final String stem = String.format("%016x", segmentId);
+        for (String suffix : new String[] {SegmentFileDescriptor.SEALED_SUFFIX, SegmentFileDescriptor.OPEN_SUFFIX}) {
+            try (FileChannel ch = FileChannel.open(directory.resolve(stem + suffix), StandardOpenOption.READ)) {
+                final ByteBuffer header = ByteBuffer.allocate(SegmentFileDescriptor.DATA_OFFSET_OFFSET + 4).order(ByteOrder.LITTLE_ENDIAN);
+                ch.read(header, 0);
+                final long base = SegmentFileDescriptor.dataOffset(header.getInt(SegmentFileDescriptor.VERSION_OFFSET));
+                return base < 0 ? -1 : base + offset;
+            } catch (final IOException e) {
+                // not this suffix (or unreadable): try the other
+            }
+        }
+        return -1;
     }
 
     /** @return whether a {@code LOCK} file exists and this inspector holds its lock */

@@ -161,6 +161,6 @@ final class InspectWal {
     }
 
     private void problem(final InspectProblem.Severity severity, final long offset, final String message) {
-        sink.accept(new InspectProblem(severity, label, segment.id(), offset, target.fileOffset(offset), message));
+        sink.accept(new InspectProblem(severity, label, segment.id(), offset, target.fileOffset(segment.id(), offset), message));
     }
 }

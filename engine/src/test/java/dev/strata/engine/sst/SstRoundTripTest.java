@@ -128,7 +128,8 @@ class SstRoundTripTest {
             file = files.filter(p -> p.getFileName().toString().contains("3")).filter(Files::isRegularFile).findFirst().orElseThrow();
         }
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            final long at = raf.length() / 3;
+            final long data = dev.strata.tier.file.SegmentFileDescriptor.DATA_OFFSET;
+            final long at = data + (raf.length() - data) / 3;
             raf.seek(at);
             final int b = raf.read();
             raf.seek(at);

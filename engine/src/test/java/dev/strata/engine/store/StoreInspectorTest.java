@@ -153,7 +153,7 @@ class StoreInspectorTest {
     private void flip(final long id, final long segmentOffset) throws IOException {
         try (FileChannel ch = FileChannel.open(segmentFile(id), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             final ByteBuffer b = ByteBuffer.allocate(1);
-            final long at = dev.strata.tier.file.SegmentFileDescriptor.HEADER_LENGTH + segmentOffset;
+            final long at = dev.strata.tier.file.SegmentFileDescriptor.DATA_OFFSET + segmentOffset;
             assertEquals(1, ch.read(b, at));
             b.put(0, (byte)(b.get(0) ^ 0xFF)).position(0);
             assertEquals(1, ch.write(b, at));
@@ -261,10 +261,10 @@ class StoreInspectorTest {
         assertEquals(3, errors.size(), run.text());
         assertProblem(errors.get(0), big, first, "CHECKSUM_MISMATCH");
         assertProblem(errors.get(1), big, second, "CHECKSUM_MISMATCH");
-        assertEquals(4096 + second, errors.get(1).fileOffset());
+        assertEquals(dev.strata.tier.file.SegmentFileDescriptor.DATA_OFFSET + second, errors.get(1).fileOffset());
         final InspectProblem o = errors.stream().filter(p -> p.segmentId() == other).findFirst().orElseThrow(() -> new AssertionError(run.text()));
         assertProblem(o, other, third, "CHECKSUM_MISMATCH");
-        assertTrue(run.text().contains("ERROR   segment " + big + " (" + segmentFile(big) + ") at offset " + first + " (file offset " + (4096 + first)
+        assertTrue(run.text().contains("ERROR   segment " + big + " (" + segmentFile(big) + ") at offset " + first + " (file offset " + (dev.strata.tier.file.SegmentFileDescriptor.DATA_OFFSET + first)
             + "): "), run.text());
         assertTrue(run.text().contains("CORRUPT: "), run.text());
     }

@@ -184,7 +184,7 @@ class WalRecoveryTest {
             file = files.filter(p -> p.getFileName().toString().endsWith(".seg")).findFirst().orElseThrow();
         }
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            final long at = 4096 + secondRecordAt + 30; // the file tier's 4 KiB header, then the segment: inside record 2
+            final long at = dev.strata.tier.file.SegmentFileDescriptor.DATA_OFFSET + secondRecordAt + 30; // where the file tier puts the data, then the segment: inside record 2
             raf.seek(at);
             final int b = raf.read();
             raf.seek(at);

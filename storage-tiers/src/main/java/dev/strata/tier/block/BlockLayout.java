@@ -53,6 +53,14 @@ final class BlockLayout {
         return (firstDataBlock() + MIN_DATA_BLOCKS) * blockSize;
     }
 
+    /**
+     * @return the alignment, in blocks, the allocator prefers for extents: the minimum extent
+     *     size, at most 1 MiB (see {@link ExtentAllocator} for why)
+     */
+    static long extentAlignmentBlocks(final BlockTierOptions options, final int blockSize) {
+        return Math.max(1, Math.min(1L << 20, options.minExtentBytes()) / blockSize);
+    }
+
     static long ceilDiv(final long a, final long b) {
         return (a + b - 1) / b;
     }

@@ -302,7 +302,9 @@ public final class BlockTier implements Tier {
         }
         while (missing > 0) {
             final long preferred = Math.min(maxExtentBlocks, Math.max(minExtentBlocks, entry.capacityBlocks()));
-            final long want = Math.min(Math.max(missing, preferred), allocator.freeBlocks());
+            // whole multiples of the minimum extent, so that extents keep the allocator's alignment
+            final long want = Math.min(BlockLayout.ceilDiv(Math.max(missing, preferred), minExtentBlocks) * minExtentBlocks,
+                allocator.freeBlocks());
             allocator.allocate(want);
             entry.addExtent(allocator.lastStart, allocator.lastBlocks);
             missing -= allocator.lastBlocks;

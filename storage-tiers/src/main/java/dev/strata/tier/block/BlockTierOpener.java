@@ -72,7 +72,8 @@ final class BlockTierOpener {
                 table = new TreeMap<>();
                 superblocks.commit(table.values().toArray(new SegmentEntry[0]), table.size());
             }
-            final ExtentAllocator allocator = new ExtentAllocator(layout.firstDataBlock(), layout.deviceBlocks);
+            final ExtentAllocator allocator = new ExtentAllocator(layout.firstDataBlock(), layout.deviceBlocks,
+                BlockLayout.extentAlignmentBlocks(options, blockSize));
             for (SegmentEntry e : table.values()) {
                 for (int i = 0; i < e.extentCount(); i++) {
                     final long start = e.extentStart(i);

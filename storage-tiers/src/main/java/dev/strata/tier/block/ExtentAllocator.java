@@ -3,7 +3,14 @@ package dev.strata.tier.block;
 import java.util.Arrays;
 
 /**
- * Free data blocks as sorted, coalesced runs (start, length) in a primitive array; first fit.
+ * Free data blocks as sorted, coalesced runs (start, length) in a primitive array; first fit at an
+ * aligned start ({@link #alignBlocks}), then first fit anywhere.
+ *
+ * <p>Why aligned: the page cache holds a file in folios no larger than the alignment of the write
+ * that created them, and random reads of data cached in small folios walk a deeper index (measured
+ * on the file tier: about 7 % slower for 4 KiB reads). Extents that start at multiples of 1 MiB let
+ * the block tier's large writes land aligned. The cost is at most one alignment unit of free space
+ * skipped per run, which later allocations that find no aligned room still use.
  *
  * <p>Not persisted: on open it starts with every data block free and the blocks of each table
  * entry are {@link #reserve reserved}. Blocks are freed only after the superblock that stops
@@ -14,12 +21,20 @@ final class ExtentAllocator {
     private long[] runs = new long[16];
     private int count;
     private long freeBlocks;
+    /** Preferred alignment of an extent's first block (1 for none). */
+    private final long alignBlocks;
     /** The run taken by the last {@link #allocate}: start block. */
     long lastStart;
     /** The run taken by the last {@link #allocate}: blocks. */
     long lastBlocks;
 
     ExtentAllocator(final long firstBlock, final long endBlock) {
+        this(firstBlock, endBlock, 1);
+    }
+
+    /** @param alignBlocks preferred alignment of an extent's first block, in blocks (1 for none) */
+    ExtentAllocator(final long firstBlock, final long endBlock, final long alignBlocks) {
+        this.alignBlocks = Math.max(1, alignBlocks);
         if (endBlock > firstBlock) {
             free(firstBlock, endBlock - firstBlock);
         }
@@ -30,13 +45,24 @@ final class ExtentAllocator {
     }
 
     /**
-     * Takes up to {@code wanted} blocks from the first run (the whole of a smaller run).
+     * Takes {@code wanted} blocks at the first aligned start that has room for them; else from the
+     * first run that has room; else the whole first run (fewer blocks).
      *
      * @return {@code false} if no block is free
      */
     boolean allocate(final long wanted) {
         if (count == 0) {
             return false;
+        }
+        for (int i = 0; i < count; i++) {
+            final long start = runs[2 * i];
+            final long aligned = (start + alignBlocks - 1) / alignBlocks * alignBlocks;
+            if (aligned + wanted <= start + runs[2 * i + 1]) {
+                lastStart = aligned;
+                lastBlocks = wanted;
+                remove(aligned, wanted, i);
+                return true;
+            }
         }
         int pick = 0;
         for (int i = 0; i < count; i++) {

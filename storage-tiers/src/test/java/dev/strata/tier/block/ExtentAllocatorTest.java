@@ -18,11 +18,41 @@ import dev.strata.tier.TestSeeds;
 class ExtentAllocatorTest {
     @Test
     void randomOperationsMatchAModel() {
-        final long seed = TestSeeds.seed("ExtentAllocatorTest.randomOperationsMatchAModel");
+        randomOperations("ExtentAllocatorTest.randomOperationsMatchAModel", 1);
+    }
+
+    @Test
+    void randomOperationsMatchAModelWithAlignment() {
+        randomOperations("ExtentAllocatorTest.randomOperationsMatchAModelWithAlignment", 16);
+    }
+
+    @Test
+    void extentsStartAlignedWhileThereIsAlignedRoom() {
+        final ExtentAllocator a = new ExtentAllocator(3, 1000, 64);
+        assertTrue(a.allocate(64));
+        assertEquals(64, a.lastStart, "the first aligned start, skipping blocks 3..63");
+        assertTrue(a.allocate(64));
+        assertEquals(128, a.lastStart);
+        assertTrue(a.allocate(10));
+        assertEquals(192, a.lastStart, "no aligned room in the run [3, 64): the next aligned start");
+        assertEquals(1000 - 3 - 138, a.freeBlocks());
+
+        final ExtentAllocator b = new ExtentAllocator(0, 100, 64);
+        assertTrue(b.allocate(64));
+        assertTrue(b.allocate(30));
+        assertEquals(64, b.lastStart);
+        assertTrue(b.allocate(6));
+        assertEquals(94, b.lastStart, "no aligned room anywhere: first fit, unaligned");
+        assertEquals(6, b.lastBlocks);
+        assertEquals(0, b.freeBlocks());
+    }
+
+    private static void randomOperations(final String name, final long align) {
+        final long seed = TestSeeds.seed(name);
         final Random rnd = new Random(seed);
         final int first = 10;
         final int end = 5000;
-        final ExtentAllocator a = new ExtentAllocator(first, end);
+        final ExtentAllocator a = new ExtentAllocator(first, end, align);
         final BitSet used = new BitSet();
         final List<long[]> held = new ArrayList<>();
         for (int step = 0; step < 20_000; step++) {
