@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code strata inspect | verify | dump} in-process: exit status 0 when sound, 1 on corruption, 2 (one line on stderr) for bad arguments. */
 class StoreToolCommandsTest {
-    /** File tier: a segment's data starts after its 4096-byte file header. */
-    private static final int FILE_HEADER = 4096;
+    /** File tier: where a segment file's data starts (after its header block and the gap to 1 MiB). */
+    private static final int FILE_HEADER = dev.strata.tier.file.SegmentFileDescriptor.DATA_OFFSET;
     /** "STRATSST", the sorted-segment magic, little-endian. */
     private static final long SST_MAGIC = 0x5453535441525453L;
 
@@ -69,7 +69,7 @@ class StoreToolCommandsTest {
         final CliRun verify = CliRun.of("verify", dir.toString());
         assertEquals(1, verify.exitCode(), verify.out() + verify.err());
         final long id = Long.parseLong(sst.getFileName().toString().substring(0, 16), 16);
-        assertTrue(verify.out().contains("ERROR   segment " + id + " (" + sst + ") at offset 16 (file offset 4112): "), verify.out());
+        assertTrue(verify.out().contains("ERROR   segment " + id + " (" + sst + ") at offset 16 (file offset " + (FILE_HEADER + 16) + "): "), verify.out());
         assertTrue(verify.out().contains("CORRUPT: "), verify.out());
         assertEquals("", verify.err());
         final CliRun dump = CliRun.of("dump", dir.toString(), "--segment", Long.toString(id));
