@@ -2,6 +2,7 @@ package dev.strata.tier.block;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
 
 import org.agrona.DirectBuffer;
 
@@ -25,8 +26,9 @@ import dev.strata.tier.io.TierCounters;
  * The buffer holds the bytes from {@code bufferStart} (always block-aligned) to the end. When it is
  * full it is written as whole blocks and emptied. {@link #sync()} writes what it holds, padded to a
  * whole block, keeps the last partial block (it will be rewritten with more bytes after it: its
- * synced prefix is rewritten with identical bytes, so a torn rewrite cannot damage it), forces the
- * device, and commits the new length in the superblock.
+ * synced prefix is rewritten with identical bytes, so a torn rewrite cannot damage it) and commits
+ * the new length in the superblock with the CRC32C of the bytes appended since the last commit: the
+ * commit's one force makes data and length durable together (see {@link SuperblockDescriptor}).
  *
  * <h2>Space</h2>
  * Before an append copies anything, the segment's extents must cover its new end; missing space
@@ -45,6 +47,8 @@ final class BlockSegmentWriter implements SegmentWriter {
     private final AlignedBuffer buffer;
     private final boolean direct;
     private final long[] run = new long[1];
+    /** CRC32C of the bytes appended since the last committed length (what the next sync record vouches for). */
+    private final CRC32C dataCrc = new CRC32C();
     private long bufferStart;
     private int buffered;
     private long syncedLength;
@@ -96,7 +100,10 @@ final class BlockSegmentWriter implements SegmentWriter {
                     final int oldPosition = source.position();
                     final int oldLimit = source.limit();
                     try {
-                        writeBlocks(source, IoChannels.backingIndex(src, offset), whole);
+                        final int at = IoChannels.backingIndex(src, offset);
+                        source.limit(at + whole).position(at);
+                        dataCrc.update(source);
+                        writeBlocks(source, at, whole);
                     } finally {
                         source.limit(oldLimit).position(oldPosition);
                     }
@@ -106,7 +113,11 @@ final class BlockSegmentWriter implements SegmentWriter {
             }
             while (done < length) {
                 final int n = Math.min(length - done, capacity - buffered);
-                src.getBytes(offset + done, buffer.byteBuffer(), buffered, n);
+                final ByteBuffer bb = buffer.byteBuffer();
+                src.getBytes(offset + done, bb, buffered, n);
+                bb.limit(buffered + n).position(buffered);
+                dataCrc.update(bb);
+                bb.clear();
                 buffered += n;
                 done += n;
                 if (buffered == capacity) {
@@ -131,8 +142,8 @@ final class BlockSegmentWriter implements SegmentWriter {
         }
         try {
             flushPadded();
-            channel.force(false);
-            tier.commitLength(entry, length, false);
+            tier.commitLength(entry, length, false, (int) dataCrc.getValue());
+            dataCrc.reset();
             syncedLength = length;
             counters.onSync();
         } catch (final IOException e) {
@@ -149,7 +160,6 @@ final class BlockSegmentWriter implements SegmentWriter {
             length = bufferStart + buffered;
             try {
                 flushPadded();
-                channel.force(false);
             } catch (final IOException e) {
                 release("closed after a failed seal");
                 tier.writerGone(entry, this);
@@ -158,7 +168,7 @@ final class BlockSegmentWriter implements SegmentWriter {
             release("sealed");
         }
         tier.writerGone(entry, this);
-        tier.commitLength(entry, length, true);
+        tier.commitLength(entry, length, true, (int) dataCrc.getValue());
         syncedLength = length;
         counters.onSync();
     }

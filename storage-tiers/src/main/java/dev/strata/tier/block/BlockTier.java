@@ -35,8 +35,11 @@ import dev.strata.tier.io.TierCounters;
  *
  * <h2>Commits</h2>
  * Every change that must survive a crash (create, sync, seal, delete) rewrites the whole segment
- * table into the older superblock copy with the next generation and forces it; a sync forces the
- * segment's data first. On open the newest valid copy wins. Unsynced bytes are never listed in a
+ * table into the older superblock copy with the next generation and forces it. A sync or seal
+ * writes the segment's data, then commits with a sync record (the CRC32C of the newly durable
+ * bytes), so one force makes both durable. On open the newest valid copy wins, unless its sync
+ * record does not match the data (that commit never returned), in which case the previous
+ * generation does. Unsynced bytes are never listed in a
  * committed table, so after a crash they are absent: an unsealed segment shows exactly its last
  * synced length. Freed blocks return to the allocator only after the table without them is durable.
  *
@@ -311,14 +314,19 @@ public final class BlockTier implements Tier {
         }
     }
 
-    /** Commits a new durable length (and the sealed flag); a writer calls this after forcing its data. */
-    synchronized void commitLength(final SegmentEntry entry, final long length, final boolean seal) {
+    /**
+     * Commits a new durable length (and the sealed flag) with a sync record: the commit's one force
+     * makes the writer's data durable too (see {@link SuperblockDescriptor}).
+     *
+     * @param dataCrc CRC32C of the segment's bytes from its previously committed length to {@code length}
+     */
+    synchronized void commitLength(final SegmentEntry entry, final long length, final boolean seal, final int dataCrc) {
         checkLive(entry);
         final long oldLength = entry.length;
         entry.length = length;
         entry.sealed = seal;
         try {
-            commit();
+            commit(entry.segmentId, dataCrc);
         } catch (final RuntimeException e) {
             entry.length = oldLength;
             entry.sealed = false;
@@ -340,12 +348,16 @@ public final class BlockTier implements Tier {
     }
 
     private void commit() {
+        commit(-1, 0);
+    }
+
+    private void commit(final long syncedSegment, final int syncCrc) {
         try {
             if (orderedModCount != tableModCount) {
                 ordered = table.values().toArray(new SegmentEntry[0]); // only after create or delete
                 orderedModCount = tableModCount;
             }
-            superblocks.commit(ordered, ordered.length);
+            superblocks.commit(ordered, ordered.length, syncedSegment, syncCrc);
         } catch (final IOException e) {
             throw new TierIOException("cannot commit the segment table of block tier " + location() + ": " + e
                 + "; the previous table is intact, reopen the tier", e);

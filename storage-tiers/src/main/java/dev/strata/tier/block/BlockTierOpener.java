@@ -70,7 +70,7 @@ final class BlockTierOpener {
                         + "the options it was formatted with, or zero its first " + 2L * layout.superblockBytes() + " bytes to reuse it");
                 }
                 table = new TreeMap<>();
-                superblocks.commit(table.values().toArray(new SegmentEntry[0]), table.size());
+                superblocks.commit(table.values().toArray(new SegmentEntry[0]), table.size(), -1, 0);
             }
             final ExtentAllocator allocator = new ExtentAllocator(layout.firstDataBlock(), layout.deviceBlocks,
                 BlockLayout.extentAlignmentBlocks(options, blockSize));

@@ -14,7 +14,7 @@ package dev.strata.tier.block;
  *   +-------------------+---------+----------+-------------------+
  *   24                  32         36         40         44         48        52        56                  64
  *   +-------------------+----------+----------+----------+----------+---------+---------+-------------------+
- *   | device blocks     | S blocks | M blocks | segments | table len| crc     | 0       | 0                 |
+ *   | device blocks     | S blocks | M blocks | segments | table len| crc     | sync crc| synced segment + 1|
  *   +-------------------+----------+----------+----------+----------+---------+---------+-------------------+
  *   64: segment table, {segments} entries, {table len} bytes:
  *   +-------------------+-------------------+----------+----------+--------------------------------------+
@@ -22,6 +22,16 @@ package dev.strata.tier.block;
  *   +-------------------+-------------------+----------+----------+--------------------------------------+
  *   flags bit 0: sealed. crc: CRC32C of [0, 64 + table len) with the crc field taken as 0.
  * </pre>
+ *
+ * <p>The sync record (format 2; zero in format 1, which is still read): a commit made by a writer's
+ * {@code sync()} or {@code seal()} names the segment ({@code synced segment + 1}, 0 for none) and
+ * the CRC32C of its bytes from the length the previous generation lists to the length this one
+ * lists. Such a commit forces the device once, for the data and the superblock together. After a
+ * crash during that force either may be missing, so on open, when the newest copy carries a sync
+ * record and the other copy is the generation just before it, the data is checked against the
+ * record: if it matches, the commit completed; if not, the previous generation wins (that commit
+ * never returned). If the other copy is not the generation before, a later commit was overwriting
+ * it, so this one had completed.
  *
  * Device layout in blocks: {@code [0, S)} copy A, {@code [S, 2S)} copy B, {@code [2S, 2S + M)}
  * metadata slot A, {@code [2S + M, 2S + 2M)} metadata slot B, then data blocks. The free map is not
@@ -31,7 +41,10 @@ package dev.strata.tier.block;
 public final class SuperblockDescriptor {
     /** "STRTBLK1" little-endian. */
     public static final long MAGIC = 0x314B4C4254525453L;
-    public static final int VERSION = 1;
+    /** The format version written (2: commits may carry a sync record). */
+    public static final int VERSION = 2;
+    /** The oldest format version read (1: no sync record; its fields are zero). */
+    public static final int OLDEST_READABLE_VERSION = 1;
     public static final int MAGIC_OFFSET = 0;
     public static final int VERSION_OFFSET = 8;
     public static final int BLOCK_SIZE_OFFSET = 12;
@@ -42,6 +55,8 @@ public final class SuperblockDescriptor {
     public static final int SEGMENT_COUNT_OFFSET = 40;
     public static final int TABLE_LENGTH_OFFSET = 44;
     public static final int CRC_OFFSET = 48;
+    public static final int SYNC_CRC_OFFSET = 52;
+    public static final int SYNC_SEGMENT_OFFSET = 56;
     public static final int HEADER_LENGTH = 64;
     public static final int ENTRY_ID_OFFSET = 0;
     public static final int ENTRY_LENGTH_OFFSET = 8;

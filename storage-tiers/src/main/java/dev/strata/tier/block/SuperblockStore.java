@@ -46,27 +46,72 @@ final class SuperblockStore implements AutoCloseable {
     /**
      * Reads both copies.
      *
-     * @return the segments of the valid copy with the highest generation, or {@code null} if no
-     *     copy is valid
+     * @return the segments of the valid copy with the highest generation whose sync record (if
+     *     any) checks out, or {@code null} if no copy is valid (see {@link SuperblockDescriptor})
      */
     TreeMap<Long, SegmentEntry> load() throws IOException {
-        TreeMap<Long, SegmentEntry> best = null;
-        long bestGeneration = -1;
+        final Copy[] copies = new Copy[2];
         for (int copy = 0; copy < 2; copy++) {
             final ByteBuffer bb = buffer.byteBuffer();
             bb.clear();
             IoChannels.readFully(channel, bb, layout.superblockOffset(copy));
             bb.clear();
             if (valid(bb)) {
-                final long g = bb.getLong(SuperblockDescriptor.GENERATION_OFFSET);
-                if (g > bestGeneration) {
-                    bestGeneration = g;
-                    best = parse(bb);
-                }
+                copies[copy] = new Copy(bb.getLong(SuperblockDescriptor.GENERATION_OFFSET), parse(bb),
+                    bb.getLong(SuperblockDescriptor.SYNC_SEGMENT_OFFSET) - 1, bb.getInt(SuperblockDescriptor.SYNC_CRC_OFFSET));
             }
         }
-        generation = Math.max(bestGeneration, 0);
-        return best;
+        Copy newest = copies[0] == null || (copies[1] != null && copies[1].generation > copies[0].generation) ? copies[1] : copies[0];
+        final Copy other = newest == copies[0] ? copies[1] : copies[0];
+        if (newest != null && newest.syncedSegment >= 0 && other != null && other.generation == newest.generation - 1
+            && !syncArrived(newest, other)) {
+            newest = other;
+        }
+        generation = newest == null ? 0 : newest.generation;
+        return newest == null ? null : newest.table;
+    }
+
+    /** One valid superblock copy, as read. */
+    private record Copy(long generation, TreeMap<Long, SegmentEntry> table, long syncedSegment, int syncCrc) {
+    }
+
+    /**
+     * @return whether the bytes the newest copy's sync record vouches for (from the length the
+     *     previous generation lists to the length it lists) are on the device
+     */
+    private boolean syncArrived(final Copy newest, final Copy previous) throws IOException {
+        final SegmentEntry e = newest.table.get(newest.syncedSegment);
+        if (e == null) {
+            return false;
+        }
+        final SegmentEntry before = previous.table.get(newest.syncedSegment);
+        final long from = before == null ? 0 : before.length;
+        if (from > e.length) {
+            return false;
+        }
+        final CRC32C data = new CRC32C();
+        final long[] run = new long[1];
+        try (AlignedBuffer chunk = new AlignedBuffer(Math.max(layout.blockSize, 64 << 10), layout.blockSize)) {
+            final ByteBuffer bb = chunk.byteBuffer();
+            for (long at = from; at < e.length; ) {
+                final long logical = at / layout.blockSize;
+                final int within = (int) (at - logical * layout.blockSize);
+                final long physical;
+                try {
+                    physical = SegmentEntry.physical(e.rawExtents(), e.extentCount(), logical, run);
+                } catch (final IllegalStateException beyondExtents) {
+                    return false;
+                }
+                final int want = (int) Math.min(Math.min(e.length - at, chunk.capacity() - within), run[0] * layout.blockSize - within);
+                final int blocks = (int) BlockLayout.ceilDiv(within + want, layout.blockSize);
+                bb.limit(blocks * layout.blockSize).position(0);
+                IoChannels.readFully(channel, bb, physical * layout.blockSize);
+                bb.limit(within + want).position(within);
+                data.update(bb);
+                at += want;
+            }
+        }
+        return (int) data.getValue() == newest.syncCrc;
     }
 
     /**
@@ -85,9 +130,14 @@ final class SuperblockStore implements AutoCloseable {
     }
 
     /**
+     * Writes the next generation and forces the device (once: with a sync record, that force also
+     * makes the synced segment's data durable, see {@link SuperblockDescriptor}).
+     *
+     * @param syncedSegment the segment whose sync or seal this commit makes durable, or -1
+     * @param syncCrc       CRC32C of that segment's bytes since the length the previous generation lists
      * @throws TierFullException if the table does not fit the superblock; nothing is written then
      */
-    void commit(final SegmentEntry[] entries, final int count) throws IOException {
+    void commit(final SegmentEntry[] entries, final int count, final long syncedSegment, final int syncCrc) throws IOException {
         // an array and indexed loops, not a Collection: a sync commits the table, and iterators allocate
         int bytes = HEADER_LENGTH;
         for (int k = 0; k < count; k++) {
@@ -111,8 +161,8 @@ final class SuperblockStore implements AutoCloseable {
         bb.putInt(SuperblockDescriptor.SEGMENT_COUNT_OFFSET, count);
         bb.putInt(SuperblockDescriptor.TABLE_LENGTH_OFFSET, bytes - HEADER_LENGTH);
         bb.putInt(CRC_OFFSET, 0);
-        bb.putInt(CRC_OFFSET + 4, 0);
-        bb.putLong(CRC_OFFSET + 8, 0);
+        bb.putInt(SuperblockDescriptor.SYNC_CRC_OFFSET, syncedSegment < 0 ? 0 : syncCrc);
+        bb.putLong(SuperblockDescriptor.SYNC_SEGMENT_OFFSET, syncedSegment < 0 ? 0 : syncedSegment + 1);
         int at = HEADER_LENGTH;
         for (int k = 0; k < count; k++) {
             final SegmentEntry e = entries[k];
@@ -166,7 +216,8 @@ final class SuperblockStore implements AutoCloseable {
     private boolean valid(final ByteBuffer bb) {
         bb.order(ByteOrder.LITTLE_ENDIAN);
         if (bb.getLong(SuperblockDescriptor.MAGIC_OFFSET) != SuperblockDescriptor.MAGIC
-            || bb.getInt(SuperblockDescriptor.VERSION_OFFSET) != SuperblockDescriptor.VERSION
+            || bb.getInt(SuperblockDescriptor.VERSION_OFFSET) < SuperblockDescriptor.OLDEST_READABLE_VERSION
+            || bb.getInt(SuperblockDescriptor.VERSION_OFFSET) > SuperblockDescriptor.VERSION
             || bb.getInt(SuperblockDescriptor.BLOCK_SIZE_OFFSET) != layout.blockSize
             || bb.getInt(SuperblockDescriptor.SUPERBLOCK_BLOCKS_OFFSET) != layout.superblockBlocks
             || bb.getInt(SuperblockDescriptor.METADATA_BLOCKS_OFFSET) != layout.metadataBlocks) {
