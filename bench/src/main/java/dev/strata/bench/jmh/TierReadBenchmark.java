@@ -32,6 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link FileChannel} ({@code tier=raw}) in the same run. The segment is written just before, so
  * it is in the page cache (except for O_DIRECT): this measures each read path's overhead, not the
  * disk. Positions come from a seeded generator, identical for every tier.
+ *
+ * <p>{@code tier=raw-on-file-tier} reads the file tier's own segment file with a raw
+ * {@code FileChannel} at its data offset: it separates what the file costs (how the page cache
+ * holds it) from what the tier's read path costs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
