@@ -20,17 +20,18 @@ import java.util.Arrays;
  * the cache is half full, to save memory in caches that never fill; given an initial capacity (as
  * the eviction lab's reference row is) it sizes it at construction too. A Strata cache allocates
  * its slots up front anyway, and a sketch that counted nothing until half full cost up to 9 points
- * of hit ratio on the shipped traces (docs/benchmarks.md, "W-TinyLFU against Caffeine").
+ * of hit ratio on the shipped traces (docs/benchmarks.md, "W-TinyLFU and Caffeine: known
+ * differences").
  *
  * <h2>Doorkeeper</h2>
  * A blocked Bloom filter in front (a key's 3 bits lie in one 64-bit word, so one memory access):
  * a key's first sighting since the last reset only sets its doorkeeper bits; later ones increment
  * the sketch; the estimate adds 1 if the doorkeeper has the key, so that until a reset it counts
- * exactly what a sketch without a doorkeeper would. One-hit wonders thus never reach the counters.
- * It has 128 bits per entry (twice the sketch's 64): a sample holds at most {@code 10 × n}
- * distinct keys, about 13 bits each, for a false-positive rate near 1 % when it is full (with 64
- * bits per entry, about 5 %, which measurably lowered the hit ratio). It can be left out
- * (Caffeine's cache has none).
+ * what a sketch without a doorkeeper would (collisions apart). One-hit wonders thus never reach
+ * the counters. It has 128 bits per entry (twice the sketch's 64): a sample holds at most
+ * {@code 10 × n} distinct keys, about 13 bits each, for a false-positive rate of about 1.3 % when
+ * it is full; with 64 bits per entry the eviction lab's hit ratios were measurably lower. It can
+ * be left out (Caffeine's cache has none).
  *
  * <h2>Reset</h2>
  * After {@code sampleSize = 10 × n} sketch increments (a first sighting that the doorkeeper takes

@@ -24,8 +24,8 @@ package dev.strata.engine.cache;
  * window shrank). Caffeine also sets the window's oldest against probation's oldest when the
  * window is within budget but the cache is over (which happens with unequal weights), and may
  * reject the incoming entry itself; a variant doing the same measured Caffeine's own hit ratios on
- * the byte-weighted cloudPhysicsIO trace to within 0.2 points, and 2.4 to 5.3 points below this
- * policy's at 128 to 640 MiB (docs/benchmarks.md, "W-TinyLFU against Caffeine").
+ * the byte-weighted cloudPhysicsIO trace to within 0.21 points, and 2.5 to 5.3 points below this
+ * policy's at 128 to 640 MiB (docs/benchmarks.md, "W-TinyLFU and Caffeine: known differences").
  *
  * <h2>Adaptive window (hill climbing)</h2>
  * Every {@code sampleSize} requests (hits plus inserts; 10 × the slot count, the sketch's size, see
