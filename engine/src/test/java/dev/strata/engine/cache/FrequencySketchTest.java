@@ -1,29 +1,46 @@
 package dev.strata.engine.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link FrequencySketch}: lazy sizing, the doorkeeper, saturation, reset. */
+/** {@link FrequencySketch}: sizing, the doorkeeper, saturation, reset. */
 class FrequencySketchTest {
     @Test
-    void nothingIsCountedBeforeItIsSized() {
+    void itCountsFromTheFirstSightingAndSamplesTenTimesItsCapacity() {
         final FrequencySketch sketch = new FrequencySketch(64, true);
-        sketch.increment(42);
-        assertFalse(sketch.isInitialized());
-        assertEquals(0, sketch.frequency(42));
-        sketch.ensureCapacity(64);
         assertEquals(640, sketch.sampleSize());
+        assertEquals(10, new FrequencySketch(0, true).sampleSize());
+        assertEquals(0, sketch.frequency(42));
         sketch.increment(42);
         assertEquals(1, sketch.frequency(42));
+        sketch.increment(42);
+        assertEquals(2, sketch.frequency(42));
+    }
+
+    @Test
+    void theDoorkeeperHoldsAFullSampleOfDistinctKeysWithFewFalsePositives() {
+        final int capacity = 4096;
+        final FrequencySketch sketch = new FrequencySketch(capacity, true);
+        final int sample = sketch.sampleSize(); // first sightings do not count towards a reset
+        for (long k = 0; k < sample; k++) {
+            sketch.increment(TraceReplay.hash(k));
+        }
+        for (long k = 0; k < 100; k++) {
+            assertEquals(1, sketch.frequency(TraceReplay.hash(k)), "a key seen once");
+        }
+        int falsePositives = 0;
+        for (long k = 1_000_000; k < 1_000_000 + sample; k++) {
+            falsePositives += sketch.frequency(TraceReplay.hash(k));
+        }
+        // 128 bits per entry, 3 bits per key in one word: about 1.5 % once a whole sample went by
+        assertTrue(falsePositives < sample * 3 / 100, falsePositives + " of " + sample + " unseen keys estimated at 1 or more");
     }
 
     @Test
     void theDoorkeeperTakesTheFirstSightingAndTheSketchTheRest() {
         final FrequencySketch sketch = new FrequencySketch(1024, true);
-        sketch.ensureCapacity(1024);
         final long key = TraceReplay.hash(7);
         sketch.increment(key);
         assertEquals(1, sketch.frequency(key));
@@ -32,7 +49,6 @@ class FrequencySketchTest {
         }
         assertEquals(16, sketch.frequency(key), "15 in the saturated counters plus the doorkeeper");
         final FrequencySketch plain = new FrequencySketch(1024, false);
-        plain.ensureCapacity(1024);
         for (int i = 0; i < 21; i++) {
             plain.increment(key);
         }
@@ -42,7 +58,6 @@ class FrequencySketchTest {
     @Test
     void unseenKeysEstimateNearZero() {
         final FrequencySketch sketch = new FrequencySketch(4096, true);
-        sketch.ensureCapacity(4096);
         for (long k = 0; k < 2000; k++) {
             sketch.increment(TraceReplay.hash(k));
             sketch.increment(TraceReplay.hash(k));
@@ -56,8 +71,7 @@ class FrequencySketchTest {
 
     @Test
     void aResetHalvesTheCountsAndClearsTheDoorkeeper() {
-        final FrequencySketch sketch = new FrequencySketch(8, true);
-        sketch.ensureCapacity(8); // sample size 80
+        final FrequencySketch sketch = new FrequencySketch(8, true); // sample size 80
         final long hot = TraceReplay.hash(1);
         for (int i = 0; i < 11; i++) {
             sketch.increment(hot); // doorkeeper, then 10 increments

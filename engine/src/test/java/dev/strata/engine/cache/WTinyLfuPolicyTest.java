@@ -35,6 +35,16 @@ class WTinyLfuPolicyTest {
     }
 
     @Test
+    void theSketchCountsFromTheFirstInsertNotOnlyOnceHalfFull() {
+        final WTinyLfuPolicy policy = new WTinyLfuPolicy(1000);
+        policy.onInsert(0, 1000);
+        assertEquals(1, policy.frequency(1000), "the doorkeeper's sighting");
+        policy.onAccess(0);
+        policy.onAccess(0);
+        assertEquals(3, policy.frequency(1000), "one insert and two hits, with 1 of 1000 slots used");
+    }
+
+    @Test
     void aFrequentSetSurvivesAScanThatLruWouldNotSurvive() {
         final int capacity = 100;
         final SimpleCache tiny = new SimpleCache(new WTinyLfuPolicy(capacity), capacity);
