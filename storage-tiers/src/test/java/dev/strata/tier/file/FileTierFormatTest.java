@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 
 import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import dev.strata.tier.SegmentReader;
 import dev.strata.tier.SegmentWriter;
 import dev.strata.tier.Tier;
 import dev.strata.tier.TierIOException;
+import dev.strata.tier.WarmUp;
 import dev.strata.tier.io.Crcs;
 
 /**
@@ -36,6 +38,11 @@ class FileTierFormatTest {
 
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void warmUp() {
+        WarmUp.chronicle(); // Chronicle's first map allocates static buffers the leak check would blame on this test
+    }
 
     @Test
     void dataStartsAtOneMebibyteAndTheGapIsNeverWritten() throws IOException {
