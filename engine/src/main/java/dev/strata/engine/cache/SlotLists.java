@@ -89,6 +89,22 @@ final class SlotLists {
         linkLast(list, slot);
     }
 
+    /**
+     * Empties {@code list} in O(1) without touching its slots: they stay chained, oldest first, and
+     * the newest still points at the list's sentinel, so a walk from the returned node along
+     * {@link #next} until that sentinel visits each of them once. The caller must then link every one
+     * elsewhere or mark it unlinked ({@code prev[slot] = UNLINKED}); until then they count as linked.
+     *
+     * @return the oldest former member, or the sentinel if the list was empty
+     */
+    int detachAll(final int list) {
+        final int sentinel = capacity + list;
+        final int first = next[sentinel];
+        next[sentinel] = sentinel;
+        prev[sentinel] = sentinel;
+        return first;
+    }
+
     /** @return the oldest slot of {@code list} that {@code evictable} accepts, or {@link EvictionPolicy#NO_VICTIM} */
     int firstEvictable(final int list, final EvictionPolicy.SlotPredicate evictable) {
         final int sentinel = capacity + list;

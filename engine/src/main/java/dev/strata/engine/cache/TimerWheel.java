@@ -1,6 +1,5 @@
 package dev.strata.engine.cache;
 
-import java.util.Arrays;
 
 /**
  * A hierarchical timer wheel over slot ids: finds the slots whose deadline has passed in time
@@ -11,9 +10,8 @@ import java.util.Arrays;
  * {@value #LEVELS} levels of {@value #BUCKETS} buckets; a bucket of level {@code i} spans
  * {@code 64^i} milliseconds, so level 0 covers the next 64 ms at 1 ms resolution, level 1 the next
  * 4 s at 64 ms, and the top level about 795 days (later deadlines wrap around in the top level and
- * are rescheduled when their bucket comes up). Every bucket is a circular doubly linked list through
- * two {@code int} arrays indexed by slot id, with one sentinel node per bucket after the slots
- * ({@code capacity + bucket}); a slot that is not scheduled has {@code next == UNSCHEDULED}.
+ * are rescheduled when their bucket comes up). Every bucket is one of the {@link SlotLists} over the
+ * slot ids; a slot is scheduled exactly when it is linked.
  *
  * <h2>Advancing</h2>
  * {@link #advance} moves the wheel's time forward. For each level whose tick changed it drains the
@@ -31,7 +29,6 @@ final class TimerWheel {
     static final int BUCKETS = 64;
     private static final int BITS = 6;
     private static final int MASK = BUCKETS - 1;
-    private static final int UNSCHEDULED = -1;
 
     /** Told about each slot whose deadline has passed; the slot is already off the wheel. */
     @FunctionalInterface
@@ -39,9 +36,7 @@ final class TimerWheel {
         void expired(int slot);
     }
 
-    private final int capacity;
-    private final int[] next;
-    private final int[] prev;
+    private final SlotLists lists;
     private final long[] deadlines;
     private long time;
     private int size;
@@ -51,19 +46,8 @@ final class TimerWheel {
      * @param nowMillis the wheel's starting time
      */
     TimerWheel(final int capacity, final long nowMillis) {
-        if (capacity < 0 || capacity > Integer.MAX_VALUE - LEVELS * BUCKETS) {
-            throw new IllegalArgumentException("capacity must be between 0 and " + (Integer.MAX_VALUE - LEVELS * BUCKETS) + ", got " + capacity);
-        }
-        this.capacity = capacity;
-        final int nodes = capacity + LEVELS * BUCKETS;
-        next = new int[nodes];
-        prev = new int[nodes];
+        lists = new SlotLists(capacity, LEVELS * BUCKETS);
         deadlines = new long[capacity];
-        Arrays.fill(next, 0, capacity, UNSCHEDULED);
-        for (int s = capacity; s < nodes; s++) {
-            next[s] = s;
-            prev[s] = s;
-        }
         time = nowMillis;
     }
 
@@ -75,33 +59,33 @@ final class TimerWheel {
      * @throws IllegalStateException if the slot is scheduled already
      */
     void schedule(final int slot, final long deadline) {
-        checkSlot(slot);
-        if (next[slot] != UNSCHEDULED) {
+        lists.checkSlot(slot);
+        if (lists.isLinked(slot)) {
             throw new IllegalStateException("slot " + slot + " is already scheduled");
         }
         deadlines[slot] = deadline;
-        link(slot, capacity + bucket(deadline));
+        lists.linkLast(bucket(deadline), slot);
         size++;
     }
 
     /** Takes a slot off the wheel; nothing happens if it is not scheduled. */
     void cancel(final int slot) {
-        checkSlot(slot);
-        if (next[slot] != UNSCHEDULED) {
-            unlink(slot);
+        lists.checkSlot(slot);
+        if (lists.isLinked(slot)) {
+            lists.unlink(slot);
             size--;
         }
     }
 
     /** @return whether the slot is on the wheel */
     boolean scheduled(final int slot) {
-        checkSlot(slot);
-        return next[slot] != UNSCHEDULED;
+        lists.checkSlot(slot);
+        return lists.isLinked(slot);
     }
 
     /** @return the deadline the slot was last scheduled with */
     long deadline(final int slot) {
-        checkSlot(slot);
+        lists.checkSlot(slot);
         return deadlines[slot];
     }
 
@@ -137,30 +121,26 @@ final class TimerWheel {
             // the previous tick's bucket too: it holds entries due later within that tick
             final long steps = Math.min(currentTicks - previousTicks + 1, BUCKETS);
             for (long i = 0; i < steps; i++) {
-                expired += drain(capacity + level * BUCKETS + (int)((previousTicks + i) & MASK), now, sink);
+                expired += drain(level * BUCKETS + (int)((previousTicks + i) & MASK), now, sink);
             }
         }
         return expired;
     }
 
-    private int drain(final int sentinel, final long now, final Sink sink) {
-        int slot = next[sentinel];
-        if (slot == sentinel) {
-            return 0;
-        }
-        // detach the whole chain: its last node still points at the sentinel, which ends the walk
-        next[sentinel] = sentinel;
-        prev[sentinel] = sentinel;
+    private int drain(final int bucket, final long now, final Sink sink) {
+        final int sentinel = lists.sentinel(bucket);
+        // detached first, so an entry rescheduled into this bucket is not walked twice
+        int slot = lists.detachAll(bucket);
         int expired = 0;
         while (slot != sentinel) {
-            final int following = next[slot];
-            next[slot] = UNSCHEDULED;
+            final int following = lists.next[slot];
+            lists.prev[slot] = SlotLists.UNLINKED;
             if (deadlines[slot] <= now) {
                 size--;
                 expired++;
                 sink.expired(slot);
             } else {
-                link(slot, capacity + bucket(deadlines[slot]));
+                lists.linkLast(bucket(deadlines[slot]), slot);
             }
             slot = following;
         }
@@ -177,27 +157,5 @@ final class TimerWheel {
             }
         }
         return (LEVELS - 1) * BUCKETS + (int)((at >>> ((LEVELS - 1) * BITS)) & MASK);
-    }
-
-    private void link(final int slot, final int sentinel) {
-        final int last = prev[sentinel];
-        prev[slot] = last;
-        next[slot] = sentinel;
-        next[last] = slot;
-        prev[sentinel] = slot;
-    }
-
-    private void unlink(final int slot) {
-        final int p = prev[slot];
-        final int n = next[slot];
-        next[p] = n;
-        prev[n] = p;
-        next[slot] = UNSCHEDULED;
-    }
-
-    private void checkSlot(final int slot) {
-        if (slot < 0 || slot >= capacity) {
-            throw new IndexOutOfBoundsException("slot must be between 0 and " + (capacity - 1) + ", got " + slot);
-        }
     }
 }

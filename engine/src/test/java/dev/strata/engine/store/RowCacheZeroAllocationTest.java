@@ -7,7 +7,6 @@ import dev.strata.Store;
 import dev.strata.StoreConfig;
 import dev.strata.Strata;
 import dev.strata.SyncPolicy;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,9 +35,7 @@ class RowCacheZeroAllocationTest {
     }
 
     private UnsafeBuffer key(final long i) {
-        key.putLong(0, 0x6B6579L, ByteOrder.BIG_ENDIAN);
-        key.putLong(8, i, ByteOrder.BIG_ENDIAN);
-        return key;
+        return StoreZeroAllocationTest.key(key, i);
     }
 
     @Test

@@ -46,6 +46,11 @@ class StoreZeroAllocationTest {
     }
 
     private UnsafeBuffer key(final long i) {
+        return key(key, i);
+    }
+
+    /** Writes the 16-byte key number {@code i} into {@code key} (also used by {@link RowCacheZeroAllocationTest}). */
+    static UnsafeBuffer key(final UnsafeBuffer key, final long i) {
         key.putLong(0, 0x6B6579L, ByteOrder.BIG_ENDIAN);
         key.putLong(8, i, ByteOrder.BIG_ENDIAN);
         return key;
