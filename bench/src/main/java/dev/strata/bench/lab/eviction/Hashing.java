@@ -12,12 +12,7 @@ public final class Hashing {
      *         bijection, so distinct keys keep distinct hashes)
      */
     public static long mix(final long key) {
-        long h = key;
-        h ^= h >>> 33;
-        h *= 0xFF51AFD7ED558CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CEB9FE1A85EC53L;
-        return h ^ (h >>> 33);
+        return dev.strata.engine.Hashing.fmix64(key);
     }
 
     /** @return a 64-bit key for a text key (FNV-1a over its UTF-8 bytes, then {@link #mix}) */
